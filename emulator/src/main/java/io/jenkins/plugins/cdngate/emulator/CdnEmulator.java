@@ -142,7 +142,9 @@ public final class CdnEmulator implements AutoCloseable {
 
     /** {@code host:port} without a scheme: what {@code CommonRequest.setSysDomain} takes. */
     public String endpoint() {
-        String host = server.getAddress().getAddress().getHostAddress();
+        InetAddress address = server.getAddress().getAddress();
+        // Bound to every interface: loopback is the address that surely reaches it from here.
+        String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
         if (host.indexOf(':') >= 0) {
             host = "[" + host + "]";
         }

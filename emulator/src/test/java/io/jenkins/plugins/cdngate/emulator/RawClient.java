@@ -108,6 +108,28 @@ final class RawClient {
         return new Response(status, c.getContentType(), c.getHeaderField("x-acs-request-id"), body);
     }
 
+    /** Sends a JSON body (or none) to a path, for the admin API. */
+    Response sendJson(String method, String path, String json) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create("http://" + endpoint + path).toURL()
+                .openConnection(java.net.Proxy.NO_PROXY);
+        c.setRequestMethod(method);
+        c.setConnectTimeout(2000);
+        c.setReadTimeout(5000);
+        if (json != null) {
+            c.setDoOutput(true);
+            c.setRequestProperty("Content-Type", "application/json");
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(json.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        int status = c.getResponseCode();
+        String body;
+        try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+            body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        return new Response(status, c.getContentType(), c.getHeaderField("x-acs-request-id"), body);
+    }
+
     /** An HTTP answer. */
     record Response(int status, String contentType, String requestIdHeader, String body) {
         JsonObject json() {

@@ -246,9 +246,10 @@ public final class CdnEmulator implements AutoCloseable {
         }
         closed = true;
         for (HttpExchange ex : unanswered) {
-            ex.close();
+            if (unanswered.remove(ex)) {
+                ex.close();
+            }
         }
-        unanswered.clear();
         timer.shutdownNow();
         server.stop(0);
         workers.shutdownNow();
@@ -611,8 +612,16 @@ public final class CdnEmulator implements AutoCloseable {
                 // Keep the exchange open without a reply: no worker thread is held, close() drops it.
                 record(c, 0, null, name);
                 unanswered.add(c.ex);
-                if (closed) {
-                    unanswered.remove(c.ex);
+                try {
+                    timer.schedule(() -> {
+                        if (unanswered.remove(c.ex)) {
+                            c.ex.close();
+                        }
+                    }, options.noAnswerHold().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    // closing: the loop in close() or the line below drops it
+                }
+                if (closed && unanswered.remove(c.ex)) {
                     c.ex.close();
                 }
             }

@@ -153,6 +153,11 @@ public final class Governor {
                 limiters.size(), cached);
     }
 
+    /** Attempts running now, abandoned ones included (each ends at the latest at its read timeout). */
+    public int busyCalls() {
+        return options.maxCalls() - workers.freeSlots();
+    }
+
     /** Threads currently in the worker pool (busy or idle). */
     public int workerThreads() {
         return workers.activeThreads();

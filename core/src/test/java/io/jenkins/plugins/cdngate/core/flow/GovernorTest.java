@@ -376,7 +376,7 @@ public class GovernorTest {
     @Test
     public void idleRateLimitersExpire() throws Exception {
         Governor governor = new Governor(Governor.Options.defaults()
-                .withWindow(Duration.ofMillis(1), Duration.ZERO).withIdleExpiry(Duration.ofMillis(1)));
+                .withWindow(Duration.ofMillis(1), Duration.ZERO).withIdleExpiry(Duration.ofHours(1)));
         governor.call(KEY_ID, DESCRIBE, null, in(60), () -> "x");
         governor.call("LTAI-test-0002", DESCRIBE, null, in(60), () -> "x");
         assertEquals(2, governor.stats().limiters());

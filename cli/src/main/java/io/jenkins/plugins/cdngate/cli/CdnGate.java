@@ -55,6 +55,11 @@ public final class CdnGate implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // The SDK depends on slf4j-api without a binding; SLF4J 2 would print a three-line warning on stderr at
+        // the first call, in every build log. Nothing logs through SLF4J that a gate user needs.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = run(CliEnvironment.system(), out, err, args);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cdngate.cli;
 
+import io.jenkins.plugins.cdngate.core.AccessKey;
 import io.jenkins.plugins.cdngate.core.Sizes;
 import io.jenkins.plugins.cdngate.emulator.Account;
 import io.jenkins.plugins.cdngate.emulator.CdnEmulator;
@@ -58,7 +59,8 @@ final class DemoCommand implements Callable<Integer> {
 
             out.println("CDN Gate demo: both gates against the Alibaba Cloud CDN API emulator on " + endpoint
                     + " (started in this process; it checks signatures like the real service).");
-            out.println("The emulated account " + DEMO_ACCESS_KEY_ID + " has not activated CDN yet and holds three plans:");
+            out.println("The emulated account " + AccessKey.mask(DEMO_ACCESS_KEY_ID)
+                    + " has not activated CDN yet and holds three plans:");
             out.println("  " + LARGE_PLAN + "  data transfer, " + Sizes.brief(500 * GIB) + " left of "
                     + Sizes.brief(1024 * GIB) + ", ends in 185 days");
             out.println("  " + ENDING_PLAN + "  data transfer, " + Sizes.brief(50 * GIB) + " left of "
@@ -73,8 +75,8 @@ final class DemoCommand implements Callable<Integer> {
             variables.remove(CredentialResolver.ENV_PROFILE);
             CliEnvironment build = new CliEnvironment(variables, root.environment().home());
             out.println("A build step sets the credentials in its environment, as a CI secret:");
-            out.println("$ export " + CredentialResolver.ENV_ID + "=" + DEMO_ACCESS_KEY_ID + " "
-                    + CredentialResolver.ENV_SECRET + "=****");
+            out.println("$ export " + CredentialResolver.ENV_ID + "=" + AccessKey.mask(DEMO_ACCESS_KEY_ID) + " "
+                    + CredentialResolver.ENV_SECRET + "=****     # masked here, as in every line cdn-gate prints");
             out.println();
 
             List<Integer> codes = new ArrayList<>();
@@ -112,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
                 .plan(Plan.dataTransfer(LARGE_PLAN, "CDN data transfer plan (Chinese mainland)", 500 * GIB, 1024 * GIB,
                         started, endsLater))
                 .plan(Plan.dataTransfer(ENDING_PLAN, "CDN data transfer plan (Chinese mainland)", 50 * GIB, 100 * GIB,
-                        now.minus(362, ChronoUnit.DAYS).toString(), now.plus(3, ChronoUnit.DAYS).toString()))
+                        now.minus(362, ChronoUnit.DAYS).toString(), now.plus(3, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS).toString()))
                 .plan(Plan.httpsRequests(REQUEST_PLAN, "CDN resource plan for HTTPS requests", 8_000_000L, 10_000_000L,
                         started, endsLater));
     }
@@ -133,14 +135,18 @@ final class DemoCommand implements Callable<Integer> {
 
     private static void explain(PrintWriter out, List<Integer> codes, int exitCode) {
         out.println("What happened:");
-        if (!codes.isEmpty() && codes.get(0) != ExitCodes.USAGE) {
+        if (codes.get(0) == ExitCodes.PASS) {
             out.println("- ensure-active found CDN not activated, activated it (OpenCdnService, PayByTraffic) and "
                     + "checked again that it is active and not locked.");
+        } else {
+            out.println("- ensure-active did not pass: its lines above say why.");
         }
-        if (codes.size() > 1) {
+        if (codes.size() > 1 && codes.get(1) == ExitCodes.UNSTABLE) {
             out.println("- require-quota counted the valid data-transfer plans against --min-bytes 100GiB and the "
-                    + "HTTPS request plan against --min-requests; the plan ending within --expiry-warning-days 7 "
-                    + "makes the result UNSTABLE: deploy, but buy or renew a plan soon.");
+                    + "HTTPS request plan against --min-requests: enough of both. The plan ending within "
+                    + "--expiry-warning-days 7 makes the result UNSTABLE: deploy, but renew or replace that plan soon.");
+        } else if (codes.size() > 1) {
+            out.println("- require-quota ended " + ExitCodes.describe(codes.get(1)) + ": its lines above say why.");
         }
         out.println("- The demo exits " + exitCode + " (" + ExitCodes.describe(exitCode) + "): 0 PASS, 1 FAIL, "
                 + "2 usage or configuration error, 3 UNSTABLE. A CI job fails on anything but 0 unless told "

@@ -156,7 +156,7 @@ public final class ErrorCatalog {
                     "a mandatory parameter was not sent",
                     "Report this to the CDN Gate maintainers with the RequestId: the gate left out a mandatory parameter."),
             e("Missing*", Category.BAD_REQUEST, false, F, "400", ANY,
-                    "a mandatory parameter was not sent (modern Missing<Name> form)",
+                    "a mandatory parameter was not sent (modern form, e.g. MissingInternetChargeType)",
                     "Report this to the CDN Gate maintainers with the RequestId: the gate left out a mandatory parameter."),
             e("InvalidParameter", Category.BAD_REQUEST, false, F, "400", ANY,
                     "a parameter value is invalid",

@@ -6,12 +6,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -35,6 +32,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 "Stops a deployment before it reaches an Alibaba Cloud CDN account that is not ready for it.",
                 "Credentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (plus "
                         + "ALIBABA_CLOUD_SECURITY_TOKEN for STS), or --profile NAME of the aliyun CLI."},
+        subcommands = {EnsureActiveCommand.class, RequireQuotaCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:PASS - the account is ready: deploy.",
@@ -45,15 +43,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 "130:interrupted."},
         footer = {"", "Run 'cdn-gate demo' to see both gates against an embedded emulator; docs/cli.md has the rest."})
 public final class CdnGate implements Callable<Integer> {
-    /** The subcommands, in the order help lists them. */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
-
-    static {
-        SUBCOMMANDS.put("ensure-active", EnsureActiveCommand::new);
-        SUBCOMMANDS.put("require-quota", RequireQuotaCommand::new);
-        SUBCOMMANDS.put("demo", DemoCommand::new);
-    }
-
     private final CliEnvironment environment;
     /** Every secret resolved in this run, scrubbed from any error message that might quote it. */
     private final List<String> secrets = new ArrayList<>();
@@ -81,21 +70,12 @@ public final class CdnGate implements Callable<Integer> {
 
     /** Runs one command line and returns its exit code; the entry point tests use. */
     public static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(environment, out, err, args).execute(args);
+        return commandLine(environment, out, err).execute(args);
     }
 
-    static CommandLine commandLine(CliEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
+    static CommandLine commandLine(CliEnvironment environment, PrintWriter out, PrintWriter err) {
         CdnGate root = new CdnGate(environment);
         CommandLine commandLine = new CommandLine(root);
-        // Picocli builds the model of a command by reflection, and its classes are too old (Java 5 bytecode) for
-        // the class-data-sharing archive: building only the subcommand being run saves a cold gate about a
-        // tenth of its start-up. Help, a typo or no command at all get every subcommand.
-        boolean known = args.length > 0 && SUBCOMMANDS.containsKey(args[0]);
-        SUBCOMMANDS.forEach((name, command) -> {
-            if (!known || name.equals(args[0])) {
-                commandLine.addSubcommand(name, command.get());
-            }
-        });
         commandLine.setOut(out);
         commandLine.setErr(err);
         // "@file" arguments would read options from a file: surprising in a gate, and a way to print a file's

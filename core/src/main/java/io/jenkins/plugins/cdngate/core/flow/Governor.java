@@ -173,6 +173,9 @@ public final class Governor {
             throw new InterruptedException();
         }
         calls.incrementAndGet();
+        if (deadlineNanos - System.nanoTime() <= 0) {
+            throw new TimeoutException("the deadline has already passed");
+        }
         GovernorSettings current = settings;
         maybeSweep();
         boolean cacheable = coalesceKey != null && !current.cacheTtl().isZero() && !isWrite(action);

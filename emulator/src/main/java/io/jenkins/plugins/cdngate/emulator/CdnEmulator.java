@@ -1,0 +1,799 @@
+package io.jenkins.plugins.cdngate.emulator;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A local, signature-verifying, stateful, fault-injecting emulator of the three Alibaba Cloud CDN
+ * operations (API 2018-05-10) used by CDN Gate: OpenCdnService, DescribeCdnService and
+ * DescribeCdnUserResourcePackage. RPC style on path {@code /}, GET or POST, parameters in the query
+ * and/or an urlencoded form body. See docs/emulator.md.
+ *
+ * <pre>{@code
+ * try (CdnEmulator emu = CdnEmulator.start()) {
+ *     emu.addAccount(Account.create("LTAI-test-0001", "test-secret-0001").activated(true));
+ *     request.setSysDomain(emu.endpoint());            // "127.0.0.1:PORT"
+ *     request.setSysProtocol(ProtocolType.HTTP);
+ * }
+ * }</pre>
+ */
+public final class CdnEmulator implements AutoCloseable {
+    /** The only API version served. */
+    public static final String VERSION = "2018-05-10";
+    public static final String OPEN_CDN_SERVICE = "OpenCdnService";
+    public static final String DESCRIBE_CDN_SERVICE = "DescribeCdnService";
+    public static final String DESCRIBE_CDN_USER_RESOURCE_PACKAGE = "DescribeCdnUserResourcePackage";
+    /** The actions served, in a stable order. */
+    public static final List<String> ACTIONS = List.of(OPEN_CDN_SERVICE, DESCRIBE_CDN_SERVICE,
+            DESCRIBE_CDN_USER_RESOURCE_PACKAGE);
+    /** Fault target matching every action. */
+    public static final String ANY_ACTION = "*";
+
+    static final String HOST_ID = "cdn.aliyuncs.com";
+    static final String JSON = "application/json;charset=utf-8";
+    private static final List<String> REQUIRED_COMMON = List.of("Action", "Version", "AccessKeyId",
+            "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "Signature");
+    /** Parameters DescribeCdnService accepts (anything else is UnsupportedParameter, as its page documents). */
+    private static final Set<String> DESCRIBE_SERVICE_KNOWN = Set.of("Action", "Version", "Format", "AccessKeyId",
+            "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "Signature", "RegionId", "OwnerId",
+            "SecurityToken");
+    private static final Set<String> PLAN_STATUSES = Set.of("valid", "closed", "exhaust");
+
+    final Gson gson = new GsonBuilder().disableHtmlEscaping().create();
+    private final EmulatorOptions options;
+    private final HttpServer server;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService timer;
+    private final ConcurrentHashMap<String, Account> accounts = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<ActiveFault> faults = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedDeque<RecordedRequest> log = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger logSize = new AtomicInteger();
+    private final ConcurrentHashMap<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final Set<HttpExchange> unanswered = ConcurrentHashMap.newKeySet();
+    private final NonceCache nonces;
+    private final RateLimiter rateLimiter = new RateLimiter();
+    private final boolean loopback;
+    private final AdminApi admin;
+    private volatile boolean closed;
+
+    private CdnEmulator(EmulatorOptions options) throws IOException {
+        this.options = options;
+        this.nonces = new NonceCache(options.nonceTtl().toMillis(), options.nonceCacheSize());
+        InetAddress bind = InetAddress.getByName(options.bindAddress());
+        this.loopback = bind.isLoopbackAddress();
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(options.threads(), options.threads(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "cdn-emulator-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.workers.allowCoreThreadTimeOut(true);
+        ScheduledThreadPoolExecutor stpe = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "cdn-emulator-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        stpe.setRemoveOnCancelPolicy(true);
+        this.timer = stpe;
+        this.admin = new AdminApi(this);
+        this.server = HttpServer.create(new InetSocketAddress(bind, options.port()), 1024);
+        this.server.createContext("/", this::handle);
+        this.server.setExecutor(workers);
+        this.server.start();
+    }
+
+    /** Starts on 127.0.0.1, a free port, rate limits on. */
+    public static CdnEmulator start() {
+        return start(EmulatorOptions.defaults());
+    }
+
+    /** Starts with these options (copied; later changes to {@code options} have no effect). */
+    public static CdnEmulator start(EmulatorOptions options) {
+        try {
+            return new CdnEmulator(options.copy());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the CDN emulator on " + options.bindAddress() + ":"
+                    + options.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------ public API
+
+    /** {@code host:port} without a scheme: what {@code CommonRequest.setSysDomain} takes. */
+    public String endpoint() {
+        String host = server.getAddress().getAddress().getHostAddress();
+        if (host.indexOf(':') >= 0) {
+            host = "[" + host + "]";
+        }
+        return host + ":" + port();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public EmulatorOptions options() {
+        return options.copy();
+    }
+
+    /** Adds (or replaces) an account; returns the live account. */
+    public Account addAccount(Account account) {
+        accounts.put(account.accessKeyId(), account);
+        return account;
+    }
+
+    /** The live account for this AccessKey ID, or {@code null}. */
+    public Account account(String accessKeyId) {
+        return accounts.get(accessKeyId);
+    }
+
+    /** Removes an account; its keys then answer InvalidAccessKeyId.NotFound. */
+    public Account removeAccount(String accessKeyId) {
+        return accounts.remove(accessKeyId);
+    }
+
+    /** Every account, in no particular order. */
+    public List<Account> accounts() {
+        return List.copyOf(accounts.values());
+    }
+
+    /** Injects a fault for an action ({@code "*"} for all). Faults are tried in injection order. */
+    public CdnEmulator inject(String action, Fault fault) {
+        if (!ANY_ACTION.equals(action) && !ACTIONS.contains(action)) {
+            throw new IllegalArgumentException("Unknown action '" + action + "'; use one of " + ACTIONS + " or *");
+        }
+        faults.add(new ActiveFault(action, fault));
+        return this;
+    }
+
+    /** Removes every injected fault. */
+    public CdnEmulator clearFaults() {
+        faults.clear();
+        return this;
+    }
+
+    /** The injected faults still active, as {@code action -> fault} descriptions. */
+    public List<String> faults() {
+        List<String> out = new ArrayList<>();
+        for (ActiveFault f : faults) {
+            if (!f.exhausted()) {
+                out.add(f.action + " " + f.fault);
+            }
+        }
+        return out;
+    }
+
+    /** Requests received, oldest first (at most {@link EmulatorOptions#requestLogSize()}). */
+    public List<RecordedRequest> requests() {
+        return new ArrayList<>(log);
+    }
+
+    /** How many requests with this Action were received (rejected ones included) since the last clear. */
+    public long requestCount(String action) {
+        LongAdder a = counts.get(action == null ? "" : action);
+        return a == null ? 0 : a.sum();
+    }
+
+    /** How many API requests were received since the last clear. */
+    public long requestCount() {
+        long sum = 0;
+        for (LongAdder a : counts.values()) {
+            sum += a.sum();
+        }
+        return sum;
+    }
+
+    /** Empties the request log and counts. */
+    public void clearRequests() {
+        log.clear();
+        logSize.set(0);
+        counts.clear();
+    }
+
+    /** Forgets the rate-limit windows (all calls so far stop counting). */
+    public void resetRateLimits() {
+        rateLimiter.reset();
+    }
+
+    /** Stops serving; drops connections held by {@code noAnswer}. Idempotent, never blocks on pending requests. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (HttpExchange ex : unanswered) {
+            ex.close();
+        }
+        unanswered.clear();
+        timer.shutdownNow();
+        server.stop(0);
+        workers.shutdownNow();
+    }
+
+    boolean isLoopback() {
+        return loopback;
+    }
+
+    // ------------------------------------------------------------------ HTTP
+
+    private void handle(HttpExchange ex) {
+        try {
+            String path = ex.getRequestURI().getRawPath();
+            if (path != null && path.startsWith(AdminApi.PREFIX)) {
+                admin.handle(ex);
+            } else {
+                api(ex, path);
+            }
+        } catch (Throwable t) {
+            // Never leak a stack trace to the client; answer like the real service's unknown error.
+            try {
+                byte[] body = gson.toJson(errorBody(newRequestId(), "InternalError",
+                        ErrorCodes.get("InternalError").message())).getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().set("Content-Type", JSON);
+                ex.sendResponseHeaders(500, body.length);
+                ex.getResponseBody().write(body);
+            } catch (IOException | RuntimeException ignored) {
+                // the client is gone or the answer was already started
+            } finally {
+                ex.close();
+            }
+        }
+    }
+
+    /** One API call in flight. */
+    private final class Call {
+        final HttpExchange ex;
+        final String method;
+        final long receivedNanos;
+        String action;
+        String accessKeyId;
+        Map<String, String> params;
+        Account account;
+        final String requestId = newRequestId();
+
+        Call(HttpExchange ex, String method, long receivedNanos) {
+            this.ex = ex;
+            this.method = method;
+            this.receivedNanos = receivedNanos;
+        }
+    }
+
+    private void api(HttpExchange ex, String path) throws IOException {
+        Call c = new Call(ex, ex.getRequestMethod(), System.nanoTime());
+        byte[] body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        if (!"/".equals(path) || !("GET".equals(c.method) || "POST".equals(c.method))) {
+            error(c, "InvalidAction.NotFound", null, null);
+            return;
+        }
+        try {
+            c.params = new LinkedHashMap<>();
+            parseInto(ex.getRequestURI().getRawQuery(), c.params);
+            String contentType = ex.getRequestHeaders().getFirst("Content-Type");
+            if (body.length > 0 && contentType != null
+                    && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+                parseInto(new String(body, StandardCharsets.UTF_8), c.params);
+            }
+        } catch (IllegalArgumentException e) {
+            error(c, "InvalidParameter.Encoding", null, null);
+            return;
+        }
+        c.action = c.params.get("Action");
+        c.accessKeyId = c.params.get("AccessKeyId");
+        if (!authenticate(c)) {
+            return;
+        }
+        ActiveFault fault = pickFault(c.action);
+        if (fault != null) {
+            applyFault(c, fault.fault);
+            return;
+        }
+        serve(c, null);
+    }
+
+    /** Gateway checks in the order the real gateway reports them; answers and returns false on the first failure. */
+    private boolean authenticate(Call c) {
+        Map<String, String> p = c.params;
+        for (String name : REQUIRED_COMMON) {
+            String v = p.get(name);
+            if (v == null || v.isEmpty()) {
+                missing(c, name);
+                return false;
+            }
+        }
+        if (!VERSION.equals(p.get("Version"))) {
+            error(c, "InvalidVersion", null, null);
+            return false;
+        }
+        if (!ACTIONS.contains(c.action)) {
+            error(c, "InvalidAction.NotFound", null, null);
+            return false;
+        }
+        if (!"HMAC-SHA1".equals(p.get("SignatureMethod")) || !"1.0".equals(p.get("SignatureVersion"))) {
+            error(c, "IncompleteSignature", "The request signature does not conform to Aliyun standards."
+                    + " SignatureMethod must be HMAC-SHA1 and SignatureVersion 1.0.", null);
+            return false;
+        }
+        Instant stamp;
+        try {
+            stamp = Instant.parse(p.get("Timestamp"));
+        } catch (DateTimeParseException e) {
+            error(c, "InvalidTimeStamp.Format", null, null);
+            return false;
+        }
+        long now = options.clock().millis();
+        if (Math.abs(now - stamp.toEpochMilli()) > options.timestampSkew().toMillis()) {
+            error(c, "InvalidTimeStamp.Expired", null, null);
+            return false;
+        }
+        Account account = accounts.get(c.accessKeyId);
+        if (account == null) {
+            error(c, "InvalidAccessKeyId.NotFound", null, null);
+            return false;
+        }
+        String stringToSign = RpcSignature.stringToSign(c.method, p);
+        String expected = RpcSignature.sign(account.accessKeySecret(), stringToSign);
+        if (!RpcSignature.matches(expected, p.get("Signature"))) {
+            // The SDK reads the text after "string to sign is:" (DefaultAcsClient.parseAcsResponse).
+            error(c, "SignatureDoesNotMatch", ErrorCodes.get("SignatureDoesNotMatch").message()
+                    + " server string to sign is:" + stringToSign, null);
+            return false;
+        }
+        if (!nonces.firstUse(c.accessKeyId, p.get("SignatureNonce"), now)) {
+            error(c, "SignatureNonceUsed", null, null);
+            return false;
+        }
+        String token = p.get("SecurityToken");
+        if (token != null) {
+            String accepted = account.securityToken();
+            if (accepted == null || !RpcSignature.matches(accepted, token)) {
+                error(c, "InvalidSecurityToken.MismatchWithAccessKey", null, null);
+                return false;
+            }
+            if (account.isSecurityTokenExpired()) {
+                error(c, "InvalidSecurityToken.Expired", null, null);
+                return false;
+            }
+        }
+        c.account = account;
+        return true;
+    }
+
+    /** RAM, rate limits, then the operation. {@code faultName} is set when a latency fault delayed it. */
+    private void serve(Call c, String faultName) {
+        Account a = c.account;
+        String denied = a.deniedCode(c.action);
+        if (denied != null) {
+            error(c, denied, null, faultName);
+            return;
+        }
+        if (options.rateLimits()) {
+            int limit = OPEN_CDN_SERVICE.equals(c.action) ? options.openPerSecond() : options.describePerSecond();
+            if (!rateLimiter.tryAcquire(a.accessKeyId(), c.action, limit, options.clock().millis())) {
+                error(c, "Throttling.User", null, faultName);
+                return;
+            }
+        }
+        switch (c.action) {
+            case OPEN_CDN_SERVICE -> open(c, faultName);
+            case DESCRIBE_CDN_SERVICE -> describeService(c, faultName);
+            default -> describePlans(c, faultName);
+        }
+    }
+
+    private void open(Call c, String faultName) {
+        String chargeType = c.params.get("InternetChargeType");
+        if (chargeType == null || chargeType.isEmpty()) {
+            missing(c, "InternetChargeType");
+            return;
+        }
+        // The current OpenCdnService page accepts only PayByTraffic.
+        if (!"PayByTraffic".equals(chargeType)) {
+            error(c, "InvalidInternetChargeType.ValueNotSupported", null, faultName);
+            return;
+        }
+        Account a = c.account;
+        String failure;
+        synchronized (a) {
+            if (a.isActivated()) {
+                failure = "CdnService.HasOpened";
+            } else if (a.openError() != null) {
+                failure = a.openError();
+            } else {
+                failure = null;
+                a.activated(true).chargeType(chargeType);
+                if (a.openingTime() == null) {
+                    a.openingTime(now());
+                }
+                if (a.instanceId() == null) {
+                    a.instanceId(defaultInstanceId(a));
+                }
+            }
+        }
+        if (failure != null) {
+            error(c, failure, null, faultName);
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("RequestId", c.requestId);
+        ok(c, body, faultName);
+    }
+
+    private void describeService(Call c, String faultName) {
+        for (String name : c.params.keySet()) {
+            if (!DESCRIBE_SERVICE_KNOWN.contains(name)) {
+                error(c, "UnsupportedParameter", "There is unsupported parameters: " + name, faultName);
+                return;
+            }
+        }
+        if (!c.account.isActivated()) {
+            error(c, c.account.notActivatedCode(), null, faultName);
+            return;
+        }
+        ok(c, serviceBody(c.account, c.requestId), faultName);
+    }
+
+    private void describePlans(Call c, String faultName) {
+        String status = c.params.getOrDefault("Status", "valid");
+        if (!PLAN_STATUSES.contains(status)) {
+            error(c, "InvalidParameter", null, faultName);
+            return;
+        }
+        if (!c.account.isActivated()) {
+            error(c, c.account.notActivatedCode(), null, faultName);
+            return;
+        }
+        ok(c, plansBody(c.account, status, c.requestId), faultName);
+    }
+
+    private Map<String, Object> serviceBody(Account a, String requestId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        synchronized (a) {
+            if (a.isActivated() && a.openingTime() == null) {
+                a.openingTime(now());
+            }
+            body.put("RequestId", requestId);
+            body.put("InstanceId", a.instanceId() != null ? a.instanceId() : defaultInstanceId(a));
+            body.put("OpeningTime", a.openingTime());
+            body.put("InternetChargeType", a.chargeType());
+            if (a.changingChargeType() != null) {
+                body.put("ChangingChargeType", a.changingChargeType());
+            }
+            if (a.changingAffectTime() != null) {
+                body.put("ChangingAffectTime", a.changingAffectTime());
+            }
+            // Arrays of objects come wrapped: OperationLocks.LockReason[] (the SDK's JsonReader reads an
+            // unwrapped array as zero locks — reference §2.5).
+            List<Map<String, String>> locks = new ArrayList<>();
+            for (String reason : a.locks()) {
+                locks.add(Map.of("LockReason", reason));
+            }
+            body.put("OperationLocks", Map.of("LockReason", locks));
+        }
+        return body;
+    }
+
+    private Map<String, Object> plansBody(Account a, String status, String requestId) {
+        List<Map<String, Object>> infos = new ArrayList<>();
+        for (Plan p : a.plans()) {
+            if (status.equals(p.status())) {
+                Map<String, Object> info = new LinkedHashMap<>();
+                putIfNotNull(info, "InstanceId", p.instanceId());
+                putIfNotNull(info, "CommodityCode", p.commodityCode());
+                putIfNotNull(info, "DisplayName", p.displayName());
+                putIfNotNull(info, "TemplateName", p.templateName());
+                putIfNotNull(info, "Status", p.status());
+                putIfNotNull(info, "StartTime", p.startTime());
+                putIfNotNull(info, "EndTime", p.endTime());
+                putIfNotNull(info, "CurrCapacity", p.currCapacity());
+                putIfNotNull(info, "InitCapacity", p.initCapacity());
+                infos.add(info);
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("RequestId", requestId);
+        body.put("ResourcePackageInfos", Map.of("ResourcePackageInfo", infos));
+        return body;
+    }
+
+    private static void putIfNotNull(Map<String, Object> m, String k, Object v) {
+        if (v != null) {
+            m.put(k, v);
+        }
+    }
+
+    // ------------------------------------------------------------------ faults
+
+    /** An injected fault with its own remaining count and seeded random stream. */
+    private static final class ActiveFault {
+        final String action;
+        final Fault fault;
+        private final AtomicInteger remaining;
+        private final Random random;
+
+        ActiveFault(String action, Fault fault) {
+            this.action = action;
+            this.fault = fault;
+            this.remaining = new AtomicInteger(fault.times());
+            this.random = new Random(fault.seed());
+        }
+
+        boolean exhausted() {
+            return fault.times() > 0 && remaining.get() <= 0;
+        }
+
+        /** Decides (deterministically for a given request order) whether it fires for this request. */
+        synchronized boolean fires() {
+            if (exhausted()) {
+                return false;
+            }
+            if (fault.probability() < 1.0 && random.nextDouble() >= fault.probability()) {
+                return false;
+            }
+            if (fault.times() > 0) {
+                remaining.decrementAndGet();
+            }
+            return true;
+        }
+    }
+
+    private ActiveFault pickFault(String action) {
+        for (ActiveFault f : faults) {
+            if ((ANY_ACTION.equals(f.action) || f.action.equals(action)) && f.fires()) {
+                if (f.exhausted()) {
+                    faults.remove(f);
+                }
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private void applyFault(Call c, Fault fault) {
+        String name = fault.kind().wireName();
+        switch (fault.kind()) {
+            case LATENCY -> {
+                try {
+                    timer.schedule(() -> runSafely(c, () -> serve(c, name)), fault.latencyMs(), TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    c.ex.close();
+                }
+            }
+            case NO_ANSWER -> {
+                // Keep the exchange open without a reply: no worker thread is held, close() drops it.
+                record(c, 0, null, name);
+                unanswered.add(c.ex);
+                if (closed) {
+                    unanswered.remove(c.ex);
+                    c.ex.close();
+                }
+            }
+            case CLOSE_CONNECTION -> {
+                record(c, 0, null, name);
+                // Closing an exchange before the response headers closes the TCP connection (no HTTP answer).
+                c.ex.close();
+            }
+            case STATUS_500 -> error(c, "InternalError", null, name);
+            case STATUS_503 -> error(c, "ServiceUnavailable", null, name);
+            case THROTTLE -> error(c, "Throttling.User", null, name);
+            case HTML_502 -> {
+                String html = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+                        + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>Tengine</center>\r\n"
+                        + "</body>\r\n</html>\r\n";
+                send(c, 502, html.getBytes(StandardCharsets.UTF_8), "text/html", null, name, false);
+            }
+            case EMPTY_200 -> send(c, 200, new byte[0], JSON, null, name, true);
+            case MALFORMED_JSON -> {
+                String full = gson.toJson(sampleBody(c));
+                send(c, 200, full.substring(0, full.length() / 2).getBytes(StandardCharsets.UTF_8), JSON, null,
+                        name, true);
+            }
+            case MISSING_FIELDS -> send(c, 200, gson.toJson(missingFieldsBody(c)).getBytes(StandardCharsets.UTF_8),
+                    JSON, null, name, true);
+            case WRONG_TYPES -> send(c, 200, gson.toJson(wrongTypesBody(c)).getBytes(StandardCharsets.UTF_8),
+                    JSON, null, name, true);
+            default -> throw new IllegalStateException("unhandled fault " + fault);
+        }
+    }
+
+    /** The success body the action would have, built without side effects (for body-mangling faults). */
+    private Map<String, Object> sampleBody(Call c) {
+        switch (c.action) {
+            case DESCRIBE_CDN_SERVICE:
+                return serviceBody(c.account, c.requestId);
+            case DESCRIBE_CDN_USER_RESOURCE_PACKAGE:
+                return plansBody(c.account, c.params.getOrDefault("Status", "valid"), c.requestId);
+            default:
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("RequestId", c.requestId);
+                return body;
+        }
+    }
+
+    private Map<String, Object> missingFieldsBody(Call c) {
+        Map<String, Object> body = sampleBody(c);
+        body.remove("RequestId");
+        body.remove("OperationLocks");
+        body.remove("OpeningTime");
+        body.remove("ResourcePackageInfos");
+        return body;
+    }
+
+    private Map<String, Object> wrongTypesBody(Call c) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        switch (c.action) {
+            case DESCRIBE_CDN_SERVICE -> {
+                body.put("RequestId", c.requestId);
+                body.put("InstanceId", 12345);
+                body.put("OpeningTime", true);
+                body.put("InternetChargeType", List.of("PayByTraffic"));
+                body.put("OperationLocks", "financial");
+            }
+            case DESCRIBE_CDN_USER_RESOURCE_PACKAGE -> {
+                body.put("RequestId", c.requestId);
+                Map<String, Object> info = new LinkedHashMap<>();
+                info.put("InstanceId", "FP-wrongtypes");
+                info.put("CommodityCode", Plan.DATA_TRANSFER);
+                info.put("Status", "valid");
+                info.put("CurrCapacity", Map.of("Value", "536870912000"));
+                info.put("InitCapacity", true);
+                body.put("ResourcePackageInfos", Map.of("ResourcePackageInfo", info));
+            }
+            default -> body.put("RequestId", Map.of("Id", c.requestId));
+        }
+        return body;
+    }
+
+    private void runSafely(Call c, Runnable r) {
+        try {
+            workers.execute(() -> {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    c.ex.close();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            c.ex.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ answers
+
+    private void missing(Call c, String name) {
+        // Modern gateway style: Missing<Name> with "<Name> is mandatory for this action." (reference §1.6).
+        error(c, "Missing" + name, name + " is mandatory for this action.", 400, null);
+    }
+
+    private void error(Call c, String code, String message, String faultName) {
+        ErrorCodes.Entry e = ErrorCodes.get(code);
+        if (e == null) {
+            throw new IllegalStateException("no table entry for " + code);
+        }
+        error(c, code, message != null ? message : e.message(), e.status(), faultName);
+    }
+
+    private void error(Call c, String code, String message, int status, String faultName) {
+        byte[] body = gson.toJson(errorBody(c.requestId, code, message)).getBytes(StandardCharsets.UTF_8);
+        send(c, status, body, JSON, code, faultName, true);
+    }
+
+    static Map<String, Object> errorBody(String requestId, String code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("RequestId", requestId);
+        body.put("HostId", HOST_ID);
+        body.put("Code", code);
+        body.put("Message", message);
+        body.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + code + "&product=Cdn&requestId=" + requestId);
+        return body;
+    }
+
+    private void ok(Call c, Map<String, Object> body, String faultName) {
+        send(c, 200, gson.toJson(body).getBytes(StandardCharsets.UTF_8), JSON, null, faultName, true);
+    }
+
+    /** Records the request first (so a client that got its answer finds it in the log), then answers. */
+    private void send(Call c, int status, byte[] body, String contentType, String code, String faultName,
+                      boolean requestIdHeader) {
+        record(c, status, code, faultName);
+        HttpExchange ex = c.ex;
+        try {
+            ex.getResponseHeaders().set("Content-Type", contentType);
+            if (requestIdHeader) {
+                ex.getResponseHeaders().set("x-acs-request-id", c.requestId);
+            }
+            ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        } catch (IOException gone) {
+            // the client gave up (read timeout) before the answer; nothing to do
+        } finally {
+            ex.close();
+        }
+    }
+
+    private void record(Call c, int status, String code, String faultName) {
+        RecordedRequest r = new RecordedRequest(c.action, c.accessKeyId, c.method, status, code, c.receivedNanos,
+                faultName);
+        log.addLast(r);
+        if (logSize.incrementAndGet() > options.requestLogSize()) {
+            if (log.pollFirst() != null) {
+                logSize.decrementAndGet();
+            }
+        }
+        counts.computeIfAbsent(c.action == null ? "" : c.action, k -> new LongAdder()).increment();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Splits {@code a=b&c=d}, decoding with '+' as space (how the SDK's form body is encoded). */
+    static void parseInto(String raw, Map<String, String> into) {
+        if (raw == null || raw.isEmpty()) {
+            return;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            into.putIfAbsent(name, value);
+        }
+    }
+
+    String now() {
+        return options.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    static String defaultInstanceId(Account a) {
+        return "aliuid" + Integer.toHexString(a.accessKeyId().hashCode() & 0x7fffffff);
+    }
+
+    static String newRequestId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long hi = r.nextLong();
+        long lo = r.nextLong();
+        String hex = String.format("%016X%016X", hi, lo);
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-4" + hex.substring(13, 16) + "-"
+                + "89AB".charAt((int) (lo >>> 62)) + hex.substring(17, 20) + "-" + hex.substring(20, 32);
+    }
+}

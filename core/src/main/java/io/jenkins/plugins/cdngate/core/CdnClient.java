@@ -1,0 +1,265 @@
+package io.jenkins.plugins.cdngate.core;
+
+import com.aliyuncs.CommonRequest;
+import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.auth.AlibabaCloudCredentials;
+import com.aliyuncs.auth.BasicCredentials;
+import com.aliyuncs.auth.BasicSessionCredentials;
+import com.aliyuncs.auth.StaticCredentialsProvider;
+import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.http.HttpResponse;
+import com.aliyuncs.http.MethodType;
+import com.aliyuncs.http.ProtocolType;
+import com.aliyuncs.policy.retry.RetryPolicy;
+import com.aliyuncs.profile.DefaultProfile;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The only code that touches aliyun-java-sdk-core: the three CDN operations through {@link CommonRequest},
+ * API version 2018-05-10, with our own bounded retries.
+ *
+ * <ul>
+ *   <li>Static credentials only ({@link StaticCredentialsProvider}): the SDK's default provider chain probes
+ *       ECS instance metadata and files in the home directory (reference 2.7).</li>
+ *   <li>The domain is always set, so the SDK never resolves endpoints or calls the location service
+ *       (reference 2.2); HTTPS is always set because the SDK defaults to plain HTTP.</li>
+ *   <li>Connect and read timeouts are set on every request: the SDK's Apache HTTP client is a JVM-wide
+ *       singleton configured by whichever client came first (reference 2.3).</li>
+ *   <li>The SDK's own retries are off ({@link RetryPolicy#none()}); we retry throttling, 5xx and transport
+ *       failures (catalog's retryable flag) with exponential backoff and full jitter, each attempt a fresh
+ *       request with a fresh nonce, timestamp and signature, never past the deadline.</li>
+ *   <li>Every attempt goes through {@link CallGovernor#shared()} (rate limits, coalescing, abortable wait).</li>
+ *   <li>Bodies are read as raw text and parsed by {@link ResponseParser}, never by the typed models.</li>
+ * </ul>
+ */
+final class CdnClient {
+    static final String VERSION = "2018-05-10";
+    /** The SDK signs a RegionId when the profile has one; CDN is global and ignores it (reference 1.1). */
+    private static final String REGION = "cn-hangzhou";
+
+    /** Backoff base and cap; package-private so tests can keep retries fast. */
+    static volatile long backoffBaseMillis = 200;
+    static volatile long backoffCapMillis = 5000;
+
+    private final AccessKey key;
+    private final ConnectionSettings settings;
+    private final Endpoint endpoint;
+    private final DefaultAcsClient sdk;
+    private final String secretHash;
+
+    private CdnClient(AccessKey key, ConnectionSettings settings, Endpoint endpoint) {
+        this.key = key;
+        this.settings = settings;
+        this.endpoint = endpoint;
+        AlibabaCloudCredentials credentials = key.securityToken() == null
+                ? new BasicCredentials(key.id(), key.secret())
+                : new BasicSessionCredentials(key.id(), key.secret(), key.securityToken());
+        this.sdk = new DefaultAcsClient(DefaultProfile.getProfile(REGION), new StaticCredentialsProvider(credentials));
+        this.sdk.setSysRetryPolicy(RetryPolicy.none());
+        this.secretHash = sha256(key.secret() + "\u0000" + (key.securityToken() == null ? "" : key.securityToken()));
+    }
+
+    /** @throws IllegalArgumentException one line, when the endpoint cannot be used */
+    static CdnClient create(AccessKey key, ConnectionSettings settings) {
+        return new CdnClient(key, settings, Endpoint.parse(settings.endpoint()));
+    }
+
+    Endpoint endpoint() {
+        return endpoint;
+    }
+
+    ResponseParser.ServiceAnswer describeService(long deadlineNanos) throws CdnCallException, InterruptedException {
+        return call(ErrorCatalog.DESCRIBE, Map.of(), true, deadlineNanos, ResponseParser::service);
+    }
+
+    /** Valid plans only ({@code Status=valid}). */
+    ResponseParser.PlanAnswer describeValidPlans(long deadlineNanos) throws CdnCallException, InterruptedException {
+        return call(ErrorCatalog.PACKAGES, Map.of("Status", "valid"), true, deadlineNanos, ResponseParser::plans);
+    }
+
+    /** @return the RequestId */
+    String openService(String chargeType, long deadlineNanos) throws CdnCallException, InterruptedException {
+        return call(ErrorCatalog.OPEN, Map.of("InternetChargeType", chargeType), false, deadlineNanos,
+                ResponseParser::opened);
+    }
+
+    interface BodyParser<T> {
+        T parse(String body) throws ResponseParser.Malformed;
+    }
+
+    private <T> T call(String action, Map<String, String> params, boolean describe, long deadlineNanos,
+                       BodyParser<T> parser) throws CdnCallException, InterruptedException {
+        String coalesceKey = describe ? coalesceKey(action, params) : null;
+        int maxAttempts = Math.max(1, settings.maxAttempts());
+        CdnCallException last = null;
+        int attempt = 0;
+        while (attempt < maxAttempts) {
+            if (deadlineNanos - System.nanoTime() <= 0) {
+                break;
+            }
+            attempt++;
+            try {
+                return CallGovernor.shared().call(key.id(), action, coalesceKey, deadlineNanos,
+                        () -> attemptOnce(action, params, deadlineNanos, parser));
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (CdnCallException e) {
+                last = e.withAttempts(attempt);
+            } catch (TimeoutException e) {
+                last = new CdnCallException(action, ErrorCatalog.DEADLINE_EXCEEDED,
+                        "no answer within the gate's deadline of " + seconds(settings.deadline()), null, 0, attempt);
+                break;
+            } catch (ExecutionException e) {
+                last = unexpected(action, e.getCause() == null ? e : e.getCause(), attempt);
+            } catch (Exception e) {
+                last = unexpected(action, e, attempt);
+            }
+            if (last.code().equals("SDK.InterruptedException")) {
+                throw new InterruptedException("the SDK call was interrupted");
+            }
+            if (!last.retryable() || attempt >= maxAttempts) {
+                throw last;
+            }
+            long sleepNanos = TimeUnit.MILLISECONDS.toNanos(backoffMillis(attempt));
+            if (System.nanoTime() + sleepNanos >= deadlineNanos) {
+                break; // never sleep past the deadline: report the last error now
+            }
+            TimeUnit.NANOSECONDS.sleep(sleepNanos); // interruptible: an aborted build stops here
+        }
+        if (last == null) {
+            throw new CdnCallException(action, ErrorCatalog.DEADLINE_EXCEEDED,
+                    "no time left within the gate's deadline of " + seconds(settings.deadline()), null, 0, attempt);
+        }
+        throw last;
+    }
+
+    private CdnCallException unexpected(String action, Throwable e, int attempt) {
+        if (e instanceof CdnCallException c) {
+            return c.withAttempts(attempt);
+        }
+        return new CdnCallException(action, ErrorCatalog.UNEXPECTED,
+                Redactor.clean(e.getClass().getSimpleName() + ": " + e.getMessage(), key), null, 0, attempt);
+    }
+
+    /** Full jitter: uniform in [0, min(cap, base * 2^(attempt-1))] (AWS Architecture Blog, "Exponential Backoff And Jitter"). */
+    static long backoffMillis(int attempt) {
+        long ceiling = Math.min(backoffCapMillis, backoffBaseMillis << Math.min(20, attempt - 1));
+        return ThreadLocalRandom.current().nextLong(ceiling + 1);
+    }
+
+    /** One attempt: a fresh CommonRequest, so the SDK signs it with a fresh nonce and timestamp. */
+    private <T> T attemptOnce(String action, Map<String, String> params, long deadlineNanos, BodyParser<T> parser)
+            throws CdnCallException, InterruptedException {
+        CommonRequest request = new CommonRequest();
+        request.setSysDomain(endpoint.domain());
+        request.setSysVersion(VERSION);
+        request.setSysAction(action);
+        request.setSysMethod(MethodType.POST);
+        request.setSysProtocol(endpoint.https() ? ProtocolType.HTTPS : ProtocolType.HTTP);
+        long remainingMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+        request.setSysConnectTimeout(timeoutMillis(settings.connectTimeout(), 5000, remainingMillis));
+        request.setSysReadTimeout(timeoutMillis(settings.readTimeout(), 10000, remainingMillis));
+        request.setSysRetryPolicy(RetryPolicy.none());
+        params.forEach(request::putQueryParameter);
+        HttpResponse response;
+        String body;
+        try {
+            response = sdk.doAction(request.buildRequest());
+            body = response.getHttpContentString();
+        } catch (ClientException e) { // ServerException is a ClientException
+            throw new CdnCallException(action, e.getErrCode() == null ? ErrorCatalog.NULL_CODE : e.getErrCode(),
+                    Redactor.clean(e.getErrMsg(), key), e.getRequestId(), 0, 1);
+        } finally {
+            // The SDK's blocking socket I/O ignores interrupts and leaves the flag set (reference 2.6).
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("the build was aborted during " + action);
+            }
+        }
+        int status = response.getStatus();
+        if (!response.isSuccess()) {
+            throw errorFrom(action, status, body);
+        }
+        try {
+            return parser.parse(body);
+        } catch (ResponseParser.Malformed e) {
+            throw new CdnCallException(action, ErrorCatalog.MALFORMED_RESPONSE, e.getMessage(), e.requestId, status, 1);
+        }
+    }
+
+    /**
+     * The error body as the SDK would read it (reference 1.5, 2.5): {@code Code}, {@code Message},
+     * {@code RequestId} (lower-case variants too); a body that is not JSON gives code {@code (null)}. We read it
+     * ourselves instead of calling getCommonResponse so that the HTTP status is kept.
+     */
+    private CdnCallException errorFrom(String action, int status, String body) {
+        String code = null;
+        String message = null;
+        String requestId = null;
+        try {
+            JsonElement parsed = body == null || body.isBlank() ? null : JsonParser.parseString(body);
+            if (parsed != null && parsed.isJsonObject()) {
+                JsonObject o = parsed.getAsJsonObject();
+                code = field(o, "Code");
+                message = field(o, "Message");
+                requestId = field(o, "RequestId");
+            }
+        } catch (RuntimeException | StackOverflowError notJson) {
+            // leave code null: reported as "(null)", like the SDK
+        }
+        if (code == null) {
+            message = "the error answer is not JSON: " + ResponseParser.abbreviate(body == null ? "" : body);
+        }
+        return new CdnCallException(action, code == null ? ErrorCatalog.NULL_CODE : code,
+                Redactor.clean(message, key), requestId, status, 1);
+    }
+
+    private static String field(JsonObject o, String name) {
+        JsonElement v = o.get(name);
+        if (v == null) {
+            v = o.get(Character.toLowerCase(name.charAt(0)) + name.substring(1));
+        }
+        return v != null && v.isJsonPrimitive() ? v.getAsString() : null;
+    }
+
+    private static int timeoutMillis(Duration configured, long fallback, long remainingMillis) {
+        long wanted = configured == null || configured.isNegative() || configured.isZero() ? fallback : configured.toMillis();
+        return (int) Math.max(1, Math.min(Math.min(wanted, remainingMillis), Integer.MAX_VALUE));
+    }
+
+    private static String seconds(Duration d) {
+        return d == null ? "?" : d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /**
+     * Identifies a Describe call for coalescing and caching: endpoint, AccessKey ID, a hash of secret and token
+     * (a different secret must never share a result, and the secret itself never sits in a map key), action and
+     * parameters.
+     */
+    String coalesceKey(String action, Map<String, String> params) {
+        StringBuilder out = new StringBuilder()
+                .append(endpoint).append('|').append(key.id()).append('|').append(secretHash).append('|').append(action);
+        new TreeMap<>(params).forEach((k, v) -> out.append('|').append(k).append('=').append(v));
+        return out.toString();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

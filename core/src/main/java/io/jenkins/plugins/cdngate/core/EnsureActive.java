@@ -1,0 +1,180 @@
+package io.jenkins.plugins.cdngate.core;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The ensure-active gate: CDN is activated on the account (activating it when allowed) and not locked.
+ *
+ * <ol>
+ *   <li>DescribeCdnService. Success means active. {@code CdnServiceNotFound} / {@code OperationDenied} (403)
+ *       mean not activated (reference section 6). Any other error: the catalog's verdict (FAIL).</li>
+ *   <li>Not activated and activation not allowed: FAIL. Allowed: OpenCdnService with the chosen charge type
+ *       ({@code CdnService.HasOpened} counts as active), then DescribeCdnService again to confirm; a confirming
+ *       describe that still says not-found is repeated a few times within the deadline, because activation is
+ *       eventually consistent (Terraform polls up to 4 minutes, reference 5.1 / 6).</li>
+ *   <li>Operation locks (compared case-insensitively, {@code financial} / {@code Financial}): FAIL, or UNSTABLE
+ *       with {@link LockPolicy#UNSTABLE}. An answer without OperationLocks cannot prove there is no lock: UNSTABLE.</li>
+ *   <li>An expected charge type that differs from the current one: UNSTABLE. A pending charge-type change
+ *       (ChangingChargeType differing from InternetChargeType) is reported: UNSTABLE, unless it switches to the
+ *       expected charge type.</li>
+ * </ol>
+ * {@link Mode#WARN} turns FAIL into UNSTABLE. Every failure is a FAIL report; only an interrupt escapes.
+ */
+public final class EnsureActive {
+    public static final String GATE = "ensure-active";
+
+    /** Waits between confirming describes after activation; package-private so tests can shorten them. */
+    static volatile long[] confirmDelaysMillis = {500, 1000, 2000, 4000, 8000};
+
+    private EnsureActive() {
+    }
+
+    /**
+     * Runs the gate.
+     *
+     * @throws InterruptedException when the calling thread is interrupted (an aborted build)
+     */
+    public static Report run(EnsureActiveRequest request) throws InterruptedException {
+        ReportBuilder report = new ReportBuilder(GATE, request.mode(), request.accessKey());
+        long deadline = Deadlines.start(request.connection());
+        try {
+            String pass = evaluate(request, report, deadline);
+            return report.build(pass);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            report.add(Verdict.FAIL, "Configuration error: " + Redactor.clean(e.getMessage(), request.accessKey()));
+            return report.build(null);
+        } catch (RuntimeException | LinkageError e) {
+            report.add(Verdict.FAIL, "Unexpected failure inside CDN Gate (" + e.getClass().getSimpleName() + ": "
+                    + Redactor.clean(e.getMessage(), request.accessKey()) + "); the gate fails closed.");
+            return report.build(null);
+        }
+    }
+
+    private static String evaluate(EnsureActiveRequest request, ReportBuilder report, long deadline)
+            throws InterruptedException {
+        CdnClient client = CdnClient.create(request.accessKey(), request.connection());
+        ResponseParser.ServiceAnswer answer;
+        try {
+            answer = client.describeService(deadline);
+        } catch (CdnCallException e) {
+            if (e.entry().category() != ErrorCatalog.Category.NOT_ACTIVATED) {
+                report.failure(e, e.entry().verdict(), "Could not read the CDN service status");
+                return null;
+            }
+            if (!request.activate()) {
+                report.failure(e, Verdict.FAIL, "CDN is not activated on this account and activation is turned off");
+                return null;
+            }
+            report.add(Verdict.PASS, "CDN is not activated yet (" + e.code() + "); activating it with charge type "
+                    + request.chargeType() + ".", e.requestId());
+            answer = activate(client, request, report, deadline);
+            if (answer == null) {
+                return null;
+            }
+        }
+        return judge(answer, request, report);
+    }
+
+    /** OpenCdnService, then confirm with DescribeCdnService; null when it did not work (findings added). */
+    private static ResponseParser.ServiceAnswer activate(CdnClient client, EnsureActiveRequest request,
+                                                         ReportBuilder report, long deadline)
+            throws InterruptedException {
+        try {
+            String requestId = client.openService(request.chargeType(), deadline);
+            report.activated = true;
+            report.add(Verdict.PASS, "Activated CDN with charge type " + request.chargeType()
+                    + " (activation is permanent; it cannot be undone).", requestId);
+        } catch (CdnCallException e) {
+            if (e.entry().category() != ErrorCatalog.Category.ALREADY_ACTIVE) {
+                report.failure(e, e.entry().verdict(), "Could not activate CDN");
+                return null;
+            }
+            report.add(Verdict.PASS, "OpenCdnService says CDN is already activated (" + e.code() + ").", e.requestId());
+        }
+        CdnCallException last = null;
+        long[] delays = confirmDelaysMillis;
+        for (int check = 0; check <= delays.length; check++) {
+            try {
+                return client.describeService(deadline);
+            } catch (CdnCallException e) {
+                last = e;
+                if (e.entry().category() != ErrorCatalog.Category.NOT_ACTIVATED || check == delays.length) {
+                    break;
+                }
+                long sleep = TimeUnit.MILLISECONDS.toNanos(delays[check]);
+                if (System.nanoTime() + sleep >= deadline) {
+                    break;
+                }
+                TimeUnit.NANOSECONDS.sleep(sleep);
+            }
+        }
+        if (last.entry().category() == ErrorCatalog.Category.NOT_ACTIVATED) {
+            report.failure(last, Verdict.FAIL, "CDN was activated but DescribeCdnService still reports it not activated"
+                    + " (activation can take a few minutes to show); run the gate again shortly");
+        } else {
+            report.failure(last, last.entry().verdict(), "Could not confirm the activation");
+        }
+        return null;
+    }
+
+    private static String judge(ResponseParser.ServiceAnswer answer, EnsureActiveRequest request,
+                                ReportBuilder report) {
+        ServiceStatus s = answer.status();
+        report.service = s;
+        String rid = s.requestId();
+        report.add(Verdict.PASS, "CDN is active: charge type " + orUnknown(s.internetChargeType()) + ", opened "
+                + orUnknown(s.openingTime()) + (s.instanceId() == null ? "" : ", instance " + s.instanceId()) + ".", rid);
+        for (String note : answer.notes()) {
+            if (note.contains("OperationLocks")) {
+                report.add(Verdict.UNSTABLE, "Could not verify that the CDN service is unlocked: " + note
+                        + "; check the service status in the console.", rid);
+            } else {
+                report.add(Verdict.PASS, "Note: " + note + ".", rid);
+            }
+        }
+        Verdict lockVerdict = request.lockPolicy() == LockPolicy.UNSTABLE ? Verdict.UNSTABLE : Verdict.FAIL;
+        for (String lock : s.operationLocks()) {
+            report.add(lockVerdict, "CDN service is locked (" + lock + "): " + lockAdvice(lock), rid);
+        }
+        String current = s.internetChargeType();
+        String expected = request.expectedChargeType();
+        if (expected != null && !expected.equalsIgnoreCase(current == null ? "" : current.trim())) {
+            report.add(Verdict.UNSTABLE, "Charge type is " + orUnknown(current) + ", expected " + expected
+                    + ": change the metering method in the CDN console (it takes effect the next day at 00:00 Beijing time).", rid);
+        }
+        String changing = s.changingChargeType();
+        if (changing != null && !changing.isBlank() && !changing.trim().equalsIgnoreCase(current == null ? "" : current.trim())) {
+            String when = s.changingAffectTime() == null || s.changingAffectTime().isBlank()
+                    ? "at the next billing cycle" : "at " + s.changingAffectTime();
+            boolean toExpected = expected != null && expected.equalsIgnoreCase(changing.trim());
+            report.add(toExpected ? Verdict.PASS : Verdict.UNSTABLE, "Charge type change pending: "
+                    + orUnknown(current) + " -> " + changing.trim() + " " + when
+                    + (toExpected ? " (the expected charge type)." : "; check that it is intended."), rid);
+        }
+        if (report.activated) {
+            return "CDN was activated now with charge type " + request.chargeType() + " and is not locked";
+        }
+        return "CDN is active (charge type " + orUnknown(current) + ", opened " + orUnknown(s.openingTime())
+                + ") and not locked";
+    }
+
+    static String lockAdvice(String lock) {
+        String l = lock.toLowerCase(Locale.ROOT);
+        if (l.equals("financial")) {
+            return "overdue payment; top up the Alibaba Cloud account balance to lift the lock.";
+        }
+        if (l.equals("security")) {
+            return "locked for security reasons; contact Alibaba Cloud support.";
+        }
+        return "check the account and the CDN service status in the Alibaba Cloud console, or contact support.";
+    }
+
+    private static String orUnknown(String s) {
+        return s == null || s.isBlank() ? "unknown" : s;
+    }
+
+}

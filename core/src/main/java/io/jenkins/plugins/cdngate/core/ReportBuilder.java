@@ -1,0 +1,94 @@
+package io.jenkins.plugins.cdngate.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects findings and facts for one gate run and turns them into a {@link Report}, applying {@link Mode#WARN}. */
+final class ReportBuilder {
+    private final String gate;
+    private final Mode mode;
+    private final String maskedId;
+    private final List<Finding> findings = new ArrayList<>();
+    ServiceStatus service;
+    List<ResourcePlan> plans = List.of();
+    Long remainingBytes;
+    Long remainingRequests;
+    boolean activated;
+
+    ReportBuilder(String gate, Mode mode, AccessKey key) {
+        this.gate = gate;
+        this.mode = mode == null ? Mode.ENFORCE : mode;
+        this.maskedId = key == null ? "****" : key.maskedId();
+    }
+
+    void add(Verdict verdict, String message) {
+        findings.add(Finding.of(verdict, message));
+    }
+
+    void add(Verdict verdict, String message, String requestId) {
+        findings.add(new Finding(verdict, message, null, requestId));
+    }
+
+    /** A finding from a failed call: what failed, Alibaba's code and message, and the catalog's sentence. */
+    void failure(CdnCallException e, Verdict verdict, String lead) {
+        findings.add(new Finding(verdict, describe(e, lead), e.code(), e.requestId()));
+    }
+
+    static String describe(CdnCallException e, String lead) {
+        StringBuilder m = new StringBuilder();
+        if (lead != null && !lead.isBlank()) {
+            m.append(lead).append(": ");
+        }
+        m.append(e.action()).append(" failed with ").append(e.code());
+        if (e.httpStatus() > 0) {
+            m.append(" (HTTP ").append(e.httpStatus()).append(')');
+        }
+        if (e.errorMessage() != null && !e.errorMessage().isBlank()) {
+            m.append(": ").append(stripDot(e.errorMessage()));
+        }
+        if (e.attempts() > 1) {
+            m.append(" (after ").append(e.attempts()).append(" attempts)");
+        }
+        m.append(". ").append(e.entry().adviceFor(e.action()));
+        return m.toString();
+    }
+
+    private static String stripDot(String s) {
+        String t = s.trim();
+        return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
+    }
+
+    Report build(String passReason) {
+        Verdict verdict = Verdict.PASS;
+        for (Finding f : findings) {
+            verdict = verdict.worst(f.verdict());
+        }
+        String reason = passReason;
+        if (verdict != Verdict.PASS) {
+            for (Finding f : findings) {
+                if (f.verdict() == verdict) {
+                    reason = withCode(f);
+                    break;
+                }
+            }
+        }
+        List<Finding> out = new ArrayList<>(findings);
+        if (mode == Mode.WARN && verdict == Verdict.FAIL) {
+            out.replaceAll(f -> f.verdict() == Verdict.FAIL
+                    ? new Finding(Verdict.UNSTABLE, f.message(), f.errorCode(), f.requestId()) : f);
+            out.add(Finding.of(Verdict.UNSTABLE, "Mode warn: this gate would have failed; reported as UNSTABLE instead of FAIL."));
+            verdict = Verdict.UNSTABLE;
+            reason = "warn mode, FAIL reported as UNSTABLE: " + reason;
+        }
+        return new Report(gate, verdict, reason, out, maskedId, mode, service, plans, remainingBytes,
+                remainingRequests, activated);
+    }
+
+    /** The finding's message with its Alibaba Code and RequestId, when it came from an error. */
+    static String withCode(Finding f) {
+        if (f.errorCode() == null) {
+            return f.message();
+        }
+        return f.message() + " [Code " + f.errorCode() + ", RequestId " + (f.requestId() == null ? "none" : f.requestId()) + "]";
+    }
+}

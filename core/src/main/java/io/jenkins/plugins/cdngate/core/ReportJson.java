@@ -1,0 +1,100 @@
+package io.jenkins.plugins.cdngate.core;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+
+/**
+ * The stable JSON form of a {@link Report}, documented in {@code docs/report-json.md}. Keys always appear, in
+ * this order, with {@code null} for absent values; new keys may be added, existing ones never renamed or
+ * removed while {@code schema} stays {@value #SCHEMA}. Holds no secret, the AccessKey ID only masked.
+ */
+public final class ReportJson {
+    /** Version of the JSON form. */
+    public static final String SCHEMA = "cdn-gate-report/1";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
+
+    private ReportJson() {
+    }
+
+    public static String toJson(Report report) {
+        return GSON.toJson(toTree(report));
+    }
+
+    /** The same form as a Gson tree, for front ends that embed it. */
+    public static JsonObject toTree(Report r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("schema", SCHEMA);
+        o.addProperty("gate", r.gate());
+        o.addProperty("verdict", r.verdict() == null ? null : r.verdict().name());
+        o.addProperty("reason", r.reason());
+        o.addProperty("mode", r.mode() == null ? null : r.mode().name());
+        o.addProperty("accessKeyId", r.accessKeyId());
+        o.addProperty("activated", r.activated());
+        o.addProperty("remainingBytes", r.remainingBytes());
+        o.addProperty("remainingBytesHuman", r.remainingBytes() == null ? null : Sizes.human(r.remainingBytes()));
+        o.addProperty("remainingRequests", r.remainingRequests());
+        o.add("service", service(r.service()));
+        JsonArray plans = new JsonArray();
+        for (ResourcePlan p : r.plans()) {
+            plans.add(plan(p));
+        }
+        o.add("plans", plans);
+        JsonArray findings = new JsonArray();
+        for (Finding f : r.findings()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("verdict", f.verdict() == null ? null : f.verdict().name());
+            j.addProperty("message", f.message());
+            j.addProperty("errorCode", f.errorCode());
+            j.addProperty("requestId", f.requestId());
+            findings.add(j);
+        }
+        o.add("findings", findings);
+        return o;
+    }
+
+    private static JsonObject service(ServiceStatus s) {
+        if (s == null) {
+            return null;
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("requestId", s.requestId());
+        o.addProperty("instanceId", s.instanceId());
+        o.addProperty("openingTime", s.openingTime());
+        o.addProperty("internetChargeType", s.internetChargeType());
+        o.addProperty("changingChargeType", s.changingChargeType());
+        o.addProperty("changingAffectTime", s.changingAffectTime());
+        o.add("operationLocks", strings(s.operationLocks()));
+        o.addProperty("locked", s.locked());
+        return o;
+    }
+
+    private static JsonObject plan(ResourcePlan p) {
+        JsonObject o = new JsonObject();
+        o.addProperty("instanceId", p.instanceId());
+        o.addProperty("commodityCode", p.commodityCode());
+        o.addProperty("displayName", p.displayName());
+        o.addProperty("templateName", p.templateName());
+        o.addProperty("status", p.status());
+        o.addProperty("startTime", p.startTime());
+        o.addProperty("endTime", p.endTime());
+        o.addProperty("currCapacity", p.currCapacity());
+        o.addProperty("initCapacity", p.initCapacity());
+        o.addProperty("unit", p.unit() == null ? null : p.unit().name());
+        o.addProperty("remaining", p.remaining());
+        o.addProperty("total", p.total());
+        o.addProperty("counted", p.counted());
+        o.addProperty("note", p.note());
+        return o;
+    }
+
+    private static JsonArray strings(List<String> values) {
+        JsonArray a = new JsonArray();
+        values.forEach(a::add);
+        return a;
+    }
+
+}

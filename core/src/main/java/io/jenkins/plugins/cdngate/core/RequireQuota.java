@@ -1,0 +1,256 @@
+package io.jenkins.plugins.cdngate.core;
+
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The require-quota gate: valid resource plans still hold at least {@code minBytes} of data transfer
+ * (and {@code minRequests} requests when asked).
+ *
+ * <p>DescribeCdnUserResourcePackage with {@code Status=valid}. A plan counts only when all hold:
+ * <ul>
+ *   <li>its Status is {@code valid} (case-insensitive);</li>
+ *   <li>it matches {@code planFilter} (case-insensitive regex, found in DisplayName, TemplateName, CommodityCode or
+ *       InstanceId);</li>
+ *   <li>its unit is known ({@code cdnflowbag} and data-transfer names count as bytes, {@code cdnhttpsbag} and
+ *       request names as requests, see {@link ResponseParser#unitOf}); an UNKNOWN plan is listed, never counted;</li>
+ *   <li>it has started and not ended (StartTime &lt;= now &lt; EndTime; an absent time is open-ended, an unreadable
+ *       one stops it counting);</li>
+ *   <li>its CurrCapacity is an exact whole number (a malformed, negative, fractional or overflowing capacity is
+ *       never read as zero or as plenty: the plan is not counted and the result is at best UNSTABLE).</li>
+ * </ul>
+ * Remaining above total is tolerated (Alibaba's own doc sample shows it) and noted. Below {@code minBytes}:
+ * FAIL; below {@code warnBytes}: UNSTABLE; a counted plan ending within {@code expiryWarningDays}: UNSTABLE;
+ * CDN not activated: FAIL telling the user to run ensure-active first. {@link Mode#WARN} turns FAIL into UNSTABLE.
+ */
+public final class RequireQuota {
+    public static final String GATE = "require-quota";
+
+    private RequireQuota() {
+    }
+
+    /** @throws InterruptedException when the calling thread is interrupted (an aborted build) */
+    public static Report run(RequireQuotaRequest request) throws InterruptedException {
+        return run(request, Clock.systemUTC());
+    }
+
+    /** As {@link #run(RequireQuotaRequest)}, with the clock that decides whether plans have started or ended. */
+    public static Report run(RequireQuotaRequest request, Clock clock) throws InterruptedException {
+        ReportBuilder report = new ReportBuilder(GATE, request.mode(), request.accessKey());
+        long deadline = Deadlines.start(request.connection());
+        try {
+            String pass = evaluate(request, clock, report, deadline);
+            return report.build(pass);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            report.add(Verdict.FAIL, "Configuration error: " + Redactor.clean(e.getMessage(), request.accessKey()));
+            return report.build(null);
+        } catch (RuntimeException | LinkageError e) {
+            report.add(Verdict.FAIL, "Unexpected failure inside CDN Gate (" + e.getClass().getSimpleName() + ": "
+                    + Redactor.clean(e.getMessage(), request.accessKey()) + "); the gate fails closed.");
+            return report.build(null);
+        }
+    }
+
+    private static String evaluate(RequireQuotaRequest request, Clock clock, ReportBuilder report, long deadline)
+            throws InterruptedException {
+        Pattern filter;
+        try {
+            filter = request.planFilter() == null ? null
+                    : Pattern.compile(request.planFilter(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("plan filter '" + request.planFilter()
+                    + "' is not a valid regular expression (" + e.getDescription() + ")");
+        }
+        CdnClient client = CdnClient.create(request.accessKey(), request.connection());
+        ResponseParser.PlanAnswer answer;
+        try {
+            answer = client.describeValidPlans(deadline);
+        } catch (CdnCallException e) {
+            if (e.entry().category() == ErrorCatalog.Category.NOT_ACTIVATED) {
+                report.failure(e, Verdict.FAIL, "CDN is not activated on this account, so it has no usable plans;"
+                        + " run ensure-active first");
+            } else {
+                report.failure(e, e.entry().verdict(), "Could not read the resource plans");
+            }
+            return null;
+        }
+        String rid = answer.requestId();
+        for (String note : answer.notes()) {
+            report.add(Verdict.UNSTABLE, "Could not read the plan list fully: " + note + ".", rid);
+        }
+        return judge(answer.plans(), request, filter, clock.instant(), report, rid);
+    }
+
+    static String judge(List<ResourcePlan> raw, RequireQuotaRequest request, Pattern filter, Instant now,
+                        ReportBuilder report, String rid) {
+        List<ResourcePlan> plans = new ArrayList<>();
+        BigInteger bytes = BigInteger.ZERO;
+        BigInteger requests = BigInteger.ZERO;
+        int bytePlans = 0;
+        int requestPlans = 0;
+        for (ResourcePlan p : raw) {
+            List<String> notes = new ArrayList<>();
+            if (p.note() != null) {
+                notes.add(p.note());
+            }
+            String skip = skipReason(p, filter, now, notes);
+            boolean counted = skip == null;
+            String name = planName(p);
+            if (!counted) {
+                notes.add(0, "not counted: " + skip);
+                if (p.unit() == ResourcePlan.Unit.UNKNOWN && skip.startsWith("unit unknown")) {
+                    report.add(Verdict.PASS, "Plan " + name + " is listed but not counted: cannot tell whether it holds"
+                            + " data transfer or requests (CommodityCode " + orNone(p.commodityCode()) + ").", rid);
+                } else if (skip.startsWith("CurrCapacity")) {
+                    report.add(Verdict.UNSTABLE, "Plan " + name + " has an unusable capacity (" + p.note()
+                            + "); it was not counted. Check it in the console.", rid);
+                }
+            } else {
+                if (p.total() != null && p.remaining() > p.total()) {
+                    notes.add("remaining exceeds total (tolerated; counted as remaining)");
+                    report.add(Verdict.PASS, "Plan " + name + " reports more remaining (" + amount(p.unit(), p.remaining())
+                            + ") than its total (" + amount(p.unit(), p.total()) + "); counted as remaining.", rid);
+                }
+                if (p.unit() == ResourcePlan.Unit.BYTES) {
+                    bytes = bytes.add(BigInteger.valueOf(p.remaining()));
+                    bytePlans++;
+                } else {
+                    requests = requests.add(BigInteger.valueOf(p.remaining()));
+                    requestPlans++;
+                }
+                expiryWarning(p, request.expiryWarningDays(), now, report, rid, name);
+            }
+            plans.add(new ResourcePlan(p.instanceId(), p.commodityCode(), p.displayName(), p.templateName(), p.status(),
+                    p.startTime(), p.endTime(), p.currCapacity(), p.initCapacity(), p.unit(), p.remaining(), p.total(),
+                    counted, notes.isEmpty() ? null : String.join("; ", notes)));
+        }
+        report.plans = plans;
+        long remainingBytes = clamp(bytes);
+        report.remainingBytes = remainingBytes;
+        if (bytes.bitLength() > 63) {
+            report.add(Verdict.PASS, "The counted plans together hold more than " + Sizes.human(Long.MAX_VALUE)
+                    + "; reported as that.", rid);
+        }
+        String scope = request.planFilter() == null ? "" : " matching '" + request.planFilter() + "'";
+        String bytesLine = Sizes.human(remainingBytes) + " of data transfer left in " + bytePlans + " counted plan"
+                + (bytePlans == 1 ? "" : "s") + scope;
+        if (remainingBytes < request.minBytes()) {
+            report.add(Verdict.FAIL, "Only " + bytesLine + "; at least " + Sizes.human(request.minBytes())
+                    + " is required. Buy a data-transfer plan for the region you deliver to, or lower the minimum.", rid);
+        } else if (request.warnBytes() != null && remainingBytes < request.warnBytes()) {
+            report.add(Verdict.UNSTABLE, "Only " + bytesLine + ", below the warning level of "
+                    + Sizes.human(request.warnBytes()) + ". Buy a data-transfer plan soon.", rid);
+        } else {
+            report.add(Verdict.PASS, bytesLine + " (at least " + Sizes.human(request.minBytes()) + " required).", rid);
+        }
+        if (request.minRequests() != null) {
+            long remainingRequests = clamp(requests);
+            report.remainingRequests = remainingRequests;
+            String line = remainingRequests + " requests left in " + requestPlans + " counted request plan"
+                    + (requestPlans == 1 ? "" : "s") + scope;
+            if (remainingRequests < request.minRequests()) {
+                report.add(Verdict.FAIL, "Only " + line + "; at least " + request.minRequests()
+                        + " are required. Buy a request plan, or lower the minimum.", rid);
+            } else {
+                report.add(Verdict.PASS, line + " (at least " + request.minRequests() + " required).", rid);
+            }
+        }
+        return bytesLine + " (at least " + Sizes.human(request.minBytes()) + " required)";
+    }
+
+    private static String skipReason(ResourcePlan p, Pattern filter, Instant now, List<String> notes) {
+        if (p.status() == null || !p.status().trim().equalsIgnoreCase("valid")) {
+            return "status is " + orNone(p.status()) + ", not valid";
+        }
+        if (filter != null && !matches(filter, p)) {
+            return "does not match the plan filter";
+        }
+        if (p.unit() == ResourcePlan.Unit.UNKNOWN) {
+            return "unit unknown (neither a data-transfer nor a request plan by its code and name)";
+        }
+        Instant start;
+        Instant end;
+        try {
+            start = time(p.startTime());
+        } catch (DateTimeParseException e) {
+            return "StartTime '" + p.startTime() + "' is unreadable";
+        }
+        try {
+            end = time(p.endTime());
+        } catch (DateTimeParseException e) {
+            return "EndTime '" + p.endTime() + "' is unreadable";
+        }
+        if (start != null && start.isAfter(now)) {
+            return "not started yet (starts " + p.startTime() + ")";
+        }
+        if (end != null && !end.isAfter(now)) {
+            return "already ended (" + p.endTime() + ")";
+        }
+        if (p.remaining() == null) {
+            return "CurrCapacity unusable";
+        }
+        return null;
+    }
+
+    private static void expiryWarning(ResourcePlan p, Integer days, Instant now, ReportBuilder report, String rid,
+                                      String name) {
+        if (days == null || p.endTime() == null || p.endTime().isBlank()) {
+            return;
+        }
+        Instant end = time(p.endTime());
+        if (end.isBefore(now.plus(Duration.ofDays(days)))) {
+            long hours = Duration.between(now, end).toHours();
+            String in = hours >= 48 ? (hours / 24) + " days" : hours + " hours";
+            report.add(Verdict.UNSTABLE, "Plan " + name + " ends " + p.endTime() + " (in " + in + "), within the "
+                    + days + "-day warning window; " + amount(p.unit(), p.remaining()) + " of it will be void then. Renew or replace it.", rid);
+        }
+    }
+
+    private static boolean matches(Pattern filter, ResourcePlan p) {
+        for (String s : new String[] {p.displayName(), p.templateName(), p.commodityCode(), p.instanceId()}) {
+            if (s != null && filter.matcher(s).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** ISO-8601 with offset; seconds optional (one doc shows {@code yyyy-MM-ddThh:mmZ}); null/blank is open-ended. */
+    static Instant time(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return OffsetDateTime.parse(text.trim()).toInstant();
+    }
+
+    private static long clamp(BigInteger sum) {
+        return sum.bitLength() > 63 ? Long.MAX_VALUE : sum.longValueExact();
+    }
+
+    static String amount(ResourcePlan.Unit unit, Long value) {
+        if (value == null) {
+            return "unknown";
+        }
+        return unit == ResourcePlan.Unit.BYTES ? Sizes.human(value) : value + (unit == ResourcePlan.Unit.REQUESTS ? " requests" : "");
+    }
+
+    static String planName(ResourcePlan p) {
+        String id = orNone(p.instanceId());
+        String display = p.displayName() == null || p.displayName().isBlank() ? "" : " \"" + p.displayName().trim() + "\"";
+        return id + display;
+    }
+
+    private static String orNone(String s) {
+        return s == null || s.isBlank() ? "(none)" : s.trim();
+    }
+}

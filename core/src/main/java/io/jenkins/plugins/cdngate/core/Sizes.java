@@ -1,0 +1,108 @@
+package io.jenkins.plugins.cdngate.core;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Data sizes as people write them and as Alibaba Cloud counts them.
+ *
+ * <p>Every unit is <b>binary</b> (1024-based), whatever its spelling: {@code KB} and {@code KiB} both mean
+ * 1024 bytes, {@code GB} and {@code GiB} both mean 1024<sup>3</sup>. That is how Alibaba Cloud sells and
+ * reports CDN data-transfer plans: a plan sold as "500 GB" reports {@code InitCapacity} 536870912000 bytes
+ * (= 500 x 1024<sup>3</sup>), see the DescribeCdnUserResourcePackage sample in
+ * {@code shared/reference/aliyun-cdn-api.md} section 4. Reading "GB" as 10<sup>9</sup> would make a gate
+ * demand 7% less than the user meant.
+ *
+ * <p>Accepted: a plain byte count ({@code 536870912000}), or a number and a unit with or without a space
+ * ({@code 500GiB}, {@code 500 GB}, {@code 1.5 TiB}, {@code 500g}); units are case-insensitive:
+ * {@code B, K/KB/KiB, M/MB/MiB, G/GB/GiB, T/TB/TiB, P/PB/PiB}. Rejected with a one-line
+ * {@link IllegalArgumentException}: empty text, negative numbers, unknown units, a result that is not a whole
+ * number of bytes ({@code 1.5}, {@code 0.5 B}, {@code 1.3 KiB}) and anything above {@link Long#MAX_VALUE}.
+ */
+public final class Sizes {
+    private static final BigInteger KIB = BigInteger.valueOf(1024);
+    private static final Map<String, Integer> POWERS = Map.ofEntries(
+            Map.entry("", 0), Map.entry("b", 0),
+            Map.entry("k", 1), Map.entry("kb", 1), Map.entry("kib", 1),
+            Map.entry("m", 2), Map.entry("mb", 2), Map.entry("mib", 2),
+            Map.entry("g", 3), Map.entry("gb", 3), Map.entry("gib", 3),
+            Map.entry("t", 4), Map.entry("tb", 4), Map.entry("tib", 4),
+            Map.entry("p", 5), Map.entry("pb", 5), Map.entry("pib", 5));
+    private static final String[] UNIT_NAMES = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    private static final Pattern SIZE = Pattern.compile("([+-]?)(\\d+(?:\\.\\d*)?|\\.\\d+)\\s*([A-Za-z]*)");
+
+    private Sizes() {
+    }
+
+    /**
+     * Parses a size into bytes.
+     *
+     * @throws IllegalArgumentException with a one-line message naming what to fix
+     */
+    public static long parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("size is empty: give a number of bytes or a size like '500 GiB'");
+        }
+        String trimmed = text.trim();
+        Matcher m = SIZE.matcher(trimmed);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("size '" + trimmed
+                    + "' is not a number with an optional unit: write it like '536870912000', '500GiB' or '1.5 TiB'");
+        }
+        if (m.group(1).equals("-")) {
+            throw new IllegalArgumentException("size '" + trimmed + "' is negative: give 0 or more");
+        }
+        Integer power = POWERS.get(m.group(3).toLowerCase(Locale.ROOT));
+        if (power == null) {
+            throw new IllegalArgumentException("size '" + trimmed + "' has an unknown unit '" + m.group(3)
+                    + "': use B, KiB, MiB, GiB, TiB or PiB (KB, MB, GB, TB, PB mean the same, 1024-based)");
+        }
+        BigDecimal bytes = new BigDecimal(m.group(2)).multiply(new BigDecimal(KIB.pow(power)));
+        BigInteger whole;
+        try {
+            whole = bytes.setScale(0, RoundingMode.UNNECESSARY).toBigIntegerExact();
+        } catch (ArithmeticException notWhole) {
+            throw new IllegalArgumentException("size '" + trimmed + "' is " + bytes.stripTrailingZeros().toPlainString()
+                    + " bytes, not a whole number of bytes: use a whole byte count or a smaller unit");
+        }
+        if (whole.bitLength() > 63) {
+            throw new IllegalArgumentException("size '" + trimmed + "' is too large: at most " + Long.MAX_VALUE
+                    + " bytes (" + brief(Long.MAX_VALUE) + ")");
+        }
+        return whole.longValueExact();
+    }
+
+    /** {@code 536870912000} becomes {@code 500.0 GiB (536870912000 bytes)}; below 1 KiB just {@code 512 bytes}. */
+    public static String human(long bytes) {
+        if (Math.abs(bytes) < 1024) {
+            return bytes == 1 ? "1 byte" : bytes + " bytes";
+        }
+        return brief(bytes) + " (" + bytes + " bytes)";
+    }
+
+    /** {@code 536870912000} becomes {@code 500.0 GiB}, one decimal, rounded half-up; below 1 KiB {@code 512 B}. */
+    public static String brief(long bytes) {
+        if (Math.abs(bytes) < 1024) {
+            return bytes + " B";
+        }
+        BigDecimal value = BigDecimal.valueOf(bytes);
+        int unit = 0;
+        BigDecimal k = new BigDecimal(KIB);
+        while (value.abs().compareTo(k) >= 0 && unit < UNIT_NAMES.length - 1) {
+            value = value.divide(k);
+            unit++;
+        }
+        BigDecimal rounded = value.setScale(1, RoundingMode.HALF_UP);
+        if (rounded.abs().compareTo(k) >= 0 && unit < UNIT_NAMES.length - 1) {
+            // 1023.96 GiB rounds to 1024.0 GiB: show it as 1.0 TiB instead
+            rounded = value.divide(k).setScale(1, RoundingMode.HALF_UP);
+            unit++;
+        }
+        return rounded.toPlainString() + " " + UNIT_NAMES[unit];
+    }
+}

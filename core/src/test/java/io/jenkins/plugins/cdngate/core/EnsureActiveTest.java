@@ -1,0 +1,182 @@
+package io.jenkins.plugins.cdngate.core;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.cdngate.emulator.Plan;
+import java.util.List;
+import org.junit.Test;
+
+public class EnsureActiveTest extends EmulatorFixture {
+
+    private static boolean anyFinding(Report r, Verdict v, String text) {
+        return r.findings().stream().anyMatch(f -> f.verdict() == v && f.message().contains(text));
+    }
+
+    @Test
+    public void activeUnlockedServicePasses() throws Exception {
+        account().activated(true).chargeType("PayByTraffic").openingTime("2024-02-28T13:11:49Z").instanceId("aliuid-1");
+        Report r = EnsureActive.run(ensure());
+        assertEquals(r.reason(), Verdict.PASS, r.verdict());
+        assertFalse(r.activated());
+        assertEquals("2024-02-28T13:11:49Z", r.service().openingTime());
+        assertEquals("PayByTraffic", r.service().internetChargeType());
+        assertNotNull(r.service().requestId());
+        assertEquals(0, count("OpenCdnService"));
+    }
+
+    @Test
+    public void notActivatedServiceIsOpenedThenConfirmed() throws Exception {
+        account();
+        Report r = EnsureActive.run(ensure());
+        assertEquals(r.reason(), Verdict.PASS, r.verdict());
+        assertTrue(r.activated());
+        assertTrue(emu.account(id).isActivated());
+        assertEquals(List.of("DescribeCdnService", "OpenCdnService", "DescribeCdnService"),
+                emu.requests().stream().filter(q -> q.accessKeyId().equals(id)).map(q -> q.action()).toList());
+        assertTrue(r.reason(), r.reason().contains("activated now"));
+    }
+
+    @Test
+    public void notActivatedUnderTheOlderOperationDeniedCodeIsOpenedToo() throws Exception {
+        account().notActivatedCode("OperationDenied");
+        Report r = EnsureActive.run(ensure());
+        assertEquals(r.reason(), Verdict.PASS, r.verdict());
+        assertTrue(r.activated());
+    }
+
+    @Test
+    public void notActivatedWithActivationOffFailsWithCodeAndRequestId() throws Exception {
+        account();
+        Report r = EnsureActive.run(new EnsureActiveRequest(key(), connection(), false, null, null, null, null));
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("activation is turned off"));
+        assertTrue(r.reason(), r.reason().contains("[Code CdnServiceNotFound, RequestId "));
+        assertEquals(0, count("OpenCdnService"));
+        assertFalse(emu.account(id).isActivated());
+    }
+
+    @Test
+    public void lockedServiceFailsWithTheLockReason() throws Exception {
+        account().activated(true).locks("financial");
+        Report r = EnsureActive.run(ensure());
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("locked (financial)"));
+        assertTrue(r.reason(), r.reason().contains("top up"));
+        assertEquals(List.of("financial"), r.service().operationLocks());
+    }
+
+    @Test
+    public void lockReasonIsComparedCaseInsensitively() throws Exception {
+        account().activated(true).locks("Financial");
+        Report r = EnsureActive.run(ensure());
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("overdue payment"));
+    }
+
+    @Test
+    public void unknownLockReasonStillFails() throws Exception {
+        account().activated(true).locks("security", "some-future-lock");
+        Report r = EnsureActive.run(ensure());
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertTrue(anyFinding(r, Verdict.FAIL, "some-future-lock"));
+        assertTrue(anyFinding(r, Verdict.FAIL, "security reasons"));
+    }
+
+    @Test
+    public void lockPolicyUnstableMakesALockOnlyUnstable() throws Exception {
+        account().activated(true).locks("financial");
+        Report r = EnsureActive.run(new EnsureActiveRequest(key(), connection(), true, null, null, LockPolicy.UNSTABLE, null));
+        assertEquals(Verdict.UNSTABLE, r.verdict());
+        assertTrue(r.reason().contains("financial"));
+    }
+
+    @Test
+    public void differentExpectedChargeTypeIsUnstable() throws Exception {
+        account().activated(true).chargeType("PayByBandwidth");
+        Report r = EnsureActive.run(new EnsureActiveRequest(key(), connection(), true, null, "PayByTraffic", null, null));
+        assertEquals(Verdict.UNSTABLE, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("expected PayByTraffic"));
+    }
+
+    @Test
+    public void matchingExpectedChargeTypeIgnoresCase() throws Exception {
+        account().activated(true).chargeType("PayByTraffic");
+        Report r = EnsureActive.run(new EnsureActiveRequest(key(), connection(), true, null, "paybytraffic", null, null));
+        assertEquals(r.reason(), Verdict.PASS, r.verdict());
+    }
+
+    @Test
+    public void pendingChargeTypeChangeIsReportedAsUnstable() throws Exception {
+        account().activated(true).chargeType("PayByTraffic").changing("PayByBandwidth", "2026-11-23T16:00:00Z");
+        Report r = EnsureActive.run(ensure());
+        assertEquals(Verdict.UNSTABLE, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("PayByTraffic -> PayByBandwidth at 2026-11-23T16:00:00Z"));
+        assertEquals("PayByBandwidth", r.service().changingChargeType());
+    }
+
+    @Test
+    public void pendingChangeToTheExpectedChargeTypeIsOnlyNoted() throws Exception {
+        account().activated(true).chargeType("PayByTraffic").changing("PayByTraffic", "2026-11-23T16:00:00Z");
+        Report r = EnsureActive.run(new EnsureActiveRequest(key(), connection(), true, null, "PayByTraffic", null, null));
+        assertEquals(r.reason(), Verdict.PASS, r.verdict());
+    }
+
+    @Test
+    public void warnModeTurnsFailIntoUnstableAndSaysSo() throws Exception {
+        account().activated(true).locks("financial");
+        Report r = EnsureActive.run(new EnsureActiveRequest(key(), connection(), true, null, null, null, Mode.WARN));
+        assertEquals(Verdict.UNSTABLE, r.verdict());
+        assertTrue(r.reason(), r.reason().startsWith("warn mode, FAIL reported as UNSTABLE: "));
+        assertTrue(r.findings().stream().noneMatch(f -> f.verdict() == Verdict.FAIL));
+        assertEquals(Mode.WARN, r.mode());
+    }
+
+    @Test
+    public void stsSessionCredentialsAreSentAndAccepted() throws Exception {
+        account().activated(true).securityToken("sts-token-1");
+        Report r = EnsureActive.run(EnsureActiveRequest.of(AccessKey.of(id, secret, "sts-token-1"), connection()));
+        assertEquals(r.reason(), Verdict.PASS, r.verdict());
+    }
+
+    @Test
+    public void activationRefusedByOpenFailsWithTheCatalogSentence() throws Exception {
+        account().openError("InsufficientBalance");
+        Report r = EnsureActive.run(ensure());
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertFalse(r.activated());
+        assertTrue(r.reason(), r.reason().contains("Top up"));
+        assertTrue(r.reason(), r.reason().contains("[Code InsufficientBalance, RequestId "));
+    }
+
+    @Test
+    public void openAnsweringHasOpenedCountsAsActiveButMustStillBeConfirmed() throws Exception {
+        // The emulator keeps the account not activated while Open says HasOpened: the confirming
+        // describes never see it, so the gate must not PASS on Open's word alone.
+        account().openError("CdnService.HasOpened");
+        Report r = EnsureActive.run(ensure());
+        assertTrue(anyFinding(r, Verdict.PASS, "already activated (CdnService.HasOpened)"));
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("still reports it not activated"));
+        assertEquals(1 + 1 + 4, emu.requests().stream().filter(q -> q.accessKeyId().equals(id)).count());
+    }
+
+    @Test
+    public void planFieldsDoNotMatterToEnsureActive() throws Exception {
+        account().activated(true).plan(Plan.dataTransfer("FP-1", "x", 1, 1, "2020-01-01T00:00:00Z", "2099-01-01T00:00:00Z"));
+        Report r = EnsureActive.run(ensure());
+        assertEquals(Verdict.PASS, r.verdict());
+        assertTrue(r.plans().isEmpty());
+        assertNull(r.remainingBytes());
+    }
+
+    @Test
+    public void badEndpointIsAFailReportNotAnException() throws Exception {
+        Report r = EnsureActive.run(EnsureActiveRequest.of(key(), connection().withEndpoint("http://cdn.aliyuncs.com")));
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertTrue(r.reason(), r.reason().startsWith("Configuration error: endpoint"));
+    }
+}

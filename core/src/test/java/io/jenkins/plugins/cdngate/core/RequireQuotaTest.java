@@ -1,0 +1,289 @@
+package io.jenkins.plugins.cdngate.core;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.cdngate.emulator.Account;
+import io.jenkins.plugins.cdngate.emulator.Plan;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.Test;
+
+public class RequireQuotaTest extends EmulatorFixture {
+    private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC);
+    private static final long GIB = 1L << 30;
+    private static final long PLAN_500_GIB = 536870912000L;
+    private static final String START = "2026-01-01T00:00:00Z";
+    private static final String END = "2027-01-01T00:00:00Z";
+
+    private Account activeAccount() {
+        return account().activated(true);
+    }
+
+    private static Plan bytesPlan(String id, String name, long curr, long init) {
+        return Plan.dataTransfer(id, name, curr, init, START, END);
+    }
+
+    private Report run(long minBytes) throws InterruptedException {
+        return RequireQuota.run(RequireQuotaRequest.of(key(), connection(), minBytes), NOW);
+    }
+
+    private Report run(Long warnBytes, Long minRequests, String filter, Integer expiryDays, long minBytes)
+            throws InterruptedException {
+        return RequireQuota.run(new RequireQuotaRequest(key(), connection(), minBytes, warnBytes, minRequests, filter,
+                expiryDays, null), NOW);
+    }
+
+    private static ResourcePlan plan(Report r, String instanceId) {
+        return r.plans().stream().filter(p -> instanceId.equals(p.instanceId())).findFirst().orElseThrow();
+    }
+
+    @Test
+    public void enoughDataTransferPasses() throws Exception {
+        activeAccount().plan(bytesPlan("FP-1", "CDN data transfer plan (Chinese mainland)", PLAN_500_GIB, PLAN_500_GIB));
+        Report r = run(100 * GIB);
+        assertEquals(r.reason(), Verdict.PASS, r.verdict());
+        assertEquals(Long.valueOf(PLAN_500_GIB), r.remainingBytes());
+        assertTrue(r.reason(), r.reason().startsWith("500.0 GiB (536870912000 bytes) of data transfer left in 1 counted plan"));
+        assertTrue(plan(r, "FP-1").counted());
+        assertEquals(ResourcePlan.Unit.BYTES, plan(r, "FP-1").unit());
+    }
+
+    @Test
+    public void tooLittleDataTransferFailsNamingBothSizes() throws Exception {
+        activeAccount().plan(bytesPlan("FP-1", "plan", PLAN_500_GIB, PLAN_500_GIB));
+        Report r = run(1024 * GIB);
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("Only 500.0 GiB (536870912000 bytes)"));
+        assertTrue(r.reason(), r.reason().contains("at least 1.0 TiB (1099511627776 bytes)"));
+    }
+
+    @Test
+    public void exactlyTheMinimumPasses() throws Exception {
+        activeAccount().plan(bytesPlan("FP-1", "plan", PLAN_500_GIB, PLAN_500_GIB));
+        assertEquals(Verdict.PASS, run(PLAN_500_GIB).verdict());
+        assertEquals(Verdict.FAIL, run(PLAN_500_GIB + 1).verdict());
+    }
+
+    @Test
+    public void belowTheWarningLevelIsUnstable() throws Exception {
+        activeAccount().plan(bytesPlan("FP-1", "plan", PLAN_500_GIB, PLAN_500_GIB));
+        Report r = run(1024 * GIB, null, null, null, 100 * GIB);
+        assertEquals(Verdict.UNSTABLE, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("below the warning level of 1.0 TiB"));
+    }
+
+    @Test
+    public void countedPlansAreSummed() throws Exception {
+        activeAccount().plan(bytesPlan("FP-1", "a", 100 * GIB, PLAN_500_GIB)).plan(bytesPlan("FP-2", "b", 200 * GIB, PLAN_500_GIB));
+        Report r = run(0);
+        assertEquals(Long.valueOf(300 * GIB), r.remainingBytes());
+    }
+
+    @Test
+    public void requestPlansCountTowardRequestsOnly() throws Exception {
+        activeAccount().plan(bytesPlan("FP-1", "a", 10 * GIB, 10 * GIB))
+                .plan(Plan.httpsRequests("CDNHTTPSBAG-1", "CDN HTTPS请求数资源包", 10_000_000, 10_000_000, START, END));
+        Report r = run(null, 5_000_000L, null, null, 10 * GIB);
+        assertEquals(r.reason(), Verdict.PASS, r.verdict());
+        assertEquals(Long.valueOf(10 * GIB), r.remainingBytes());
+        assertEquals(Long.valueOf(10_000_000), r.remainingRequests());
+        assertEquals(ResourcePlan.Unit.REQUESTS, plan(r, "CDNHTTPSBAG-1").unit());
+    }
+
+    @Test
+    public void tooFewRequestsFails() throws Exception {
+        activeAccount().plan(Plan.httpsRequests("CDNHTTPSBAG-1", "https", 10, 10_000_000, START, END));
+        Report r = run(null, 11L, null, null, 0);
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("Only 10 requests left"));
+    }
+
+    @Test
+    public void remainingRequestsIsNullWhenNotAsked() throws Exception {
+        activeAccount().plan(Plan.httpsRequests("CDNHTTPSBAG-1", "https", 10, 10, START, END));
+        assertNull(run(0).remainingRequests());
+    }
+
+    @Test
+    public void planOfUnknownUnitIsListedNotCounted() throws Exception {
+        activeAccount().plan(new Plan("X-1", "dcdnpaybag", null, "FPT_dcdnpaybag_deadlineAcc_1541405199", "valid",
+                START, END, "999999999999", "999999999999"));
+        Report r = run(1);
+        assertEquals(Verdict.FAIL, r.verdict());
+        ResourcePlan p = plan(r, "X-1");
+        assertEquals(ResourcePlan.Unit.UNKNOWN, p.unit());
+        assertFalse(p.counted());
+        assertTrue(p.note(), p.note().contains("unit unknown"));
+        assertEquals(Long.valueOf(0), r.remainingBytes());
+    }
+
+    @Test
+    public void sharedDcdnPlanIsTakenAsBytesByItsName() throws Exception {
+        activeAccount().plan(new Plan("CDNFLOWBAG-cn-1", "dcdnpaybag", "Downstream Data Package (Australia Sydney)",
+                "FPT_dcdnpaybag_deadlineAcc_1", "valid", START, END, "1073741824", "1073741824"));
+        Report r = run(GIB);
+        assertEquals(r.reason(), Verdict.PASS, r.verdict());
+        assertTrue(plan(r, "CDNFLOWBAG-cn-1").counted());
+    }
+
+    /** start, end -> counted? (now = 2026-11-22T00:00:00Z) */
+    private static final Object[][] WINDOWS = {
+            {"2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z", true, null},
+            {"2026-12-01T00:00:00Z", "2027-01-01T00:00:00Z", false, "not started"},
+            {"2025-01-01T00:00:00Z", "2026-11-21T00:00:00Z", false, "already ended"},
+            {"2025-01-01T00:00:00Z", "2026-11-22T00:00:00Z", false, "already ended"},   // ends exactly now
+            {"2026-11-22T00:00:00Z", "2027-01-01T00:00:00Z", true, null},             // starts exactly now
+            {null, null, true, null},                                                 // open-ended
+            {"2026-01-01T00:00Z", "2027-01-01T00:00Z", true, null},                   // minutes only (one doc's format)
+            {"yesterday", "2027-01-01T00:00:00Z", false, "StartTime 'yesterday' is unreadable"},
+            {"2026-01-01T00:00:00Z", "soon", false, "EndTime 'soon' is unreadable"},
+    };
+
+    @Test
+    public void onlyPlansRunningNowCount() throws Exception {
+        for (Object[] row : WINDOWS) {
+            freshKey();
+            activeAccount().plan(new Plan("FP-W", "cdnflowbag", "w", "t", "valid", (String) row[0], (String) row[1],
+                    "1024", "1024"));
+            Report r = run(0);
+            ResourcePlan p = plan(r, "FP-W");
+            assertEquals(row[0] + " .. " + row[1], row[2], p.counted());
+            if (row[3] != null) {
+                assertTrue(p.note(), p.note().contains((String) row[3]));
+            }
+        }
+    }
+
+    @Test
+    public void remainingAboveTotalIsToleratedAndNoted() throws Exception {
+        // Alibaba's own sample: CurrCapacity 10995089554629 with InitCapacity 536870912000.
+        activeAccount().plan(bytesPlan("FP-ilttxc23a", "sample", 10995089554629L, PLAN_500_GIB));
+        Report r = run(PLAN_500_GIB);
+        assertEquals(r.reason(), Verdict.PASS, r.verdict());
+        assertEquals(Long.valueOf(10995089554629L), r.remainingBytes());
+        assertTrue(plan(r, "FP-ilttxc23a").note().contains("remaining exceeds total"));
+    }
+
+    /** CurrCapacity as sent -> note word. Never counted, never zero-or-plenty: UNSTABLE at best. */
+    private static final String[][] BAD_CAPACITIES = {
+            {"-1", "negative"},
+            {"1.5", "not a whole number"},
+            {"99999999999999999999", "beyond"},
+            {"lots", "not a number"},
+            {"", "empty"},
+    };
+
+    @Test
+    public void malformedCapacityIsReportedAndNotCounted() throws Exception {
+        for (String[] row : BAD_CAPACITIES) {
+            freshKey();
+            activeAccount().plan(bytesPlan("FP-GOOD", "good", PLAN_500_GIB, PLAN_500_GIB))
+                    .plan(new Plan("FP-BAD", "cdnflowbag", "bad", "t", "valid", START, END, row[0], "1024"));
+            Report r = run(GIB);
+            assertEquals("capacity '" + row[0] + "'", Verdict.UNSTABLE, r.verdict());
+            ResourcePlan bad = plan(r, "FP-BAD");
+            assertFalse(bad.counted());
+            assertNull(bad.remaining());
+            assertTrue(bad.note(), bad.note().contains(row[1]));
+            assertEquals(Long.valueOf(PLAN_500_GIB), r.remainingBytes());
+        }
+    }
+
+    @Test
+    public void malformedCapacityAloneFails() throws Exception {
+        activeAccount().plan(new Plan("FP-BAD", "cdnflowbag", "bad", "t", "valid", START, END, "99999999999999999999", "1"));
+        Report r = run(1);
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertEquals(Long.valueOf(0), r.remainingBytes());
+    }
+
+    @Test
+    public void sumBeyondLongIsClampedNotWrapped() throws Exception {
+        activeAccount().plan(bytesPlan("FP-1", "a", Long.MAX_VALUE, Long.MAX_VALUE))
+                .plan(bytesPlan("FP-2", "b", Long.MAX_VALUE, Long.MAX_VALUE));
+        Report r = run(Long.MAX_VALUE);
+        assertEquals(r.reason(), Verdict.PASS, r.verdict());
+        assertEquals(Long.valueOf(Long.MAX_VALUE), r.remainingBytes());
+    }
+
+    @Test
+    public void planFilterCountsOnlyMatchingPlans() throws Exception {
+        activeAccount().plan(bytesPlan("FP-CN", "CDN流量包(中国内地版)", 100 * GIB, 100 * GIB))
+                .plan(bytesPlan("FP-AP", "Data Transfer Plan in Asia Pacific 1", 400 * GIB, 400 * GIB));
+        Report r = run(null, null, "中国内地|MAINLAND", null, 50 * GIB);
+        assertEquals(r.reason(), Verdict.PASS, r.verdict());
+        assertEquals(Long.valueOf(100 * GIB), r.remainingBytes());
+        assertTrue(plan(r, "FP-CN").counted());
+        assertFalse(plan(r, "FP-AP").counted());
+        assertTrue(plan(r, "FP-AP").note().contains("plan filter"));
+        assertTrue(r.reason(), r.reason().contains("matching '中国内地|MAINLAND'"));
+    }
+
+    @Test
+    public void invalidPlanFilterFailsWithoutCalling() throws Exception {
+        activeAccount();
+        Report r = run(null, null, "([unclosed", null, 0);
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("plan filter '([unclosed' is not a valid regular expression"));
+        assertEquals(0, emu.requests().stream().filter(q -> q.accessKeyId().equals(id)).count());
+    }
+
+    @Test
+    public void planEndingWithinTheWarningWindowIsUnstable() throws Exception {
+        activeAccount().plan(Plan.dataTransfer("FP-SOON", "soon", PLAN_500_GIB, PLAN_500_GIB, START, "2026-11-25T00:00:00Z"));
+        Report r = run(null, null, null, 7, GIB);
+        assertEquals(Verdict.UNSTABLE, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("FP-SOON"));
+        assertTrue(r.reason(), r.reason().contains("in 3 days"));
+        assertEquals(Verdict.PASS, run(null, null, null, 2, GIB).verdict());
+        assertEquals(Verdict.PASS, run(null, null, null, null, GIB).verdict());
+    }
+
+    @Test
+    public void notActivatedFailsTellingToRunEnsureActiveFirst() throws Exception {
+        for (String code : List.of("CdnServiceNotFound", "OperationDenied")) {
+            freshKey();
+            account().notActivatedCode(code);
+            Report r = run(0);
+            assertEquals(code, Verdict.FAIL, r.verdict());
+            assertTrue(r.reason(), r.reason().contains("run ensure-active first"));
+            assertTrue(r.reason(), r.reason().contains("[Code " + code + ", RequestId "));
+            assertFalse(r.reason(), r.reason().contains("RequestId none"));
+        }
+    }
+
+    @Test
+    public void noPlansAndNoMinimumPasses() throws Exception {
+        activeAccount();
+        Report r = run(0);
+        assertEquals(Verdict.PASS, r.verdict());
+        assertEquals(Long.valueOf(0), r.remainingBytes());
+    }
+
+    @Test
+    public void warnModeTurnsAShortfallIntoUnstable() throws Exception {
+        activeAccount();
+        Report r = RequireQuota.run(new RequireQuotaRequest(key(), connection(), GIB, null, null, null, null, Mode.WARN), NOW);
+        assertEquals(Verdict.UNSTABLE, r.verdict());
+        assertTrue(r.reason(), r.reason().startsWith("warn mode, FAIL reported as UNSTABLE: Only 0 bytes"));
+    }
+
+    @Test
+    public void aPlanWhoseStatusIsNotValidNeverCounts() {
+        // The gate asks for Status=valid, but does not trust the answer to honour it.
+        ResourcePlan exhausted = new ResourcePlan("FP-X", "cdnflowbag", "x", "t", "exhaust", null, null, "1024", "1024",
+                ResourcePlan.Unit.BYTES, 1024L, 1024L, false, null);
+        ReportBuilder b = new ReportBuilder(RequireQuota.GATE, Mode.ENFORCE, AccessKey.of("LTAI-test-0001", "s"));
+        RequireQuota.judge(List.of(exhausted), RequireQuotaRequest.of(AccessKey.of("LTAI-test-0001", "s"), null, 0),
+                null, NOW.instant(), b, "R");
+        Report r = b.build("ok");
+        assertFalse(r.plans().get(0).counted());
+        assertTrue(r.plans().get(0).note().contains("status is exhaust"));
+        assertEquals(Long.valueOf(0), r.remainingBytes());
+    }
+}

@@ -32,8 +32,8 @@ import org.jenkinsci.plugins.workflow.graph.FlowNode;
  * tested without Jenkins lives in core; nothing here interprets an Alibaba Cloud answer.
  */
 public final class GateBinding {
-    /** Prefix of every console line and error message of this plugin. */
-    public static final String PREFIX = "[CDN Gate] ";
+    /** Prefix of every console line and error message of this plugin, as core's report lines have it. */
+    public static final String PREFIX = ReportText.PREFIX;
 
     private GateBinding() {
     }
@@ -106,14 +106,22 @@ public final class GateBinding {
         RequireQuotaRequest request;
         AccessKey key = GateCredentials.resolve(config.credentialsIdOr(p.credentialsId()), run);
         try {
-            request = new RequireQuotaRequest(key, config.connection(p.endpoint()), Sizes.parse(p.minBytes()),
-                    p.warnBytes() == null || p.warnBytes().isBlank() ? null : Sizes.parse(p.warnBytes()),
+            request = new RequireQuotaRequest(key, config.connection(p.endpoint()), size("minBytes", p.minBytes()),
+                    p.warnBytes() == null || p.warnBytes().isBlank() ? null : size("warnBytes", p.warnBytes()),
                     parseCount("minRequests", p.minRequests()), p.planFilter(), p.expiryWarningDays(),
                     Mode.parse(p.mode()));
         } catch (IllegalArgumentException e) {
             throw new AbortException(PREFIX + e.getMessage());
         }
         return render(RequireQuota.run(request), run, listener, marker);
+    }
+
+    private static long size(String name, String text) {
+        try {
+            return Sizes.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage());
+        }
     }
 
     /** A plain count (requests); null when blank. */
@@ -133,7 +141,7 @@ public final class GateBinding {
     }
 
     /**
-     * Prints the report and applies its verdict: PASS prints a summary line; UNSTABLE does what the
+     * Prints the report (its last line is the verdict and the reason) and applies the verdict: UNSTABLE does what the
      * {@code unstable} step does (marker, build result, a {@code WARNING:} line) and the build goes on;
      * FAIL throws {@link AbortException}, which Jenkins prints without a stack trace.
      */
@@ -145,7 +153,9 @@ public final class GateBinding {
         }
         String reason = PREFIX + report.reason();
         switch (report.verdict()) {
-            case PASS -> log.println(PREFIX + "PASS: " + report.reason());
+            case PASS -> {
+                // the report's closing "Verdict: PASS - ..." line is the summary
+            }
             case UNSTABLE -> {
                 marker.mark(reason);
                 run.setResult(Result.UNSTABLE);

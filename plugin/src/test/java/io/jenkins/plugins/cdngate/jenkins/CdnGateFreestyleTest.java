@@ -63,7 +63,7 @@ public class CdnGateFreestyleTest {
     @Test
     public void ensureActiveBuilderPassesOnAHealthyAccount() throws Exception {
         FreeStyleBuild b = build(Result.SUCCESS, ensureActive(ACCESS_KEY_CREDENTIALS));
-        r.assertLogContains("[CDN Gate] PASS", b);
+        r.assertLogContains("[CDN Gate] Verdict: PASS", b);
         r.assertLogNotContains(SECRET, b);
     }
 
@@ -92,7 +92,7 @@ public class CdnGateFreestyleTest {
     @Test
     public void requireQuotaBuilderPassesWithEnoughLeft() throws Exception {
         FreeStyleBuild b = build(Result.SUCCESS, requireQuota("100GiB"));
-        r.assertLogContains("[CDN Gate] PASS", b);
+        r.assertLogContains("[CDN Gate] Verdict: PASS", b);
     }
 
     @Test

@@ -72,7 +72,7 @@ public class CdnGateStepsTest {
                 + "activated=${r.activated} locks=${r.service.operationLocks.size()}\"");
         // then
         r.assertLogContains("verdict=PASS charge=PayByTraffic key=" + MASKED_KEY_ID + " activated=false locks=0", b);
-        r.assertLogContains("[CDN Gate] PASS", b);
+        r.assertLogContains("[CDN Gate] Verdict: PASS", b);
     }
 
     @Test

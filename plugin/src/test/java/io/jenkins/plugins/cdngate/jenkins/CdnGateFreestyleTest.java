@@ -104,7 +104,7 @@ public class CdnGateFreestyleTest {
 
     @Test
     public void requireQuotaBuilderExpandsBuildVariables() throws Exception {
-        // ${JOB_NAME} is always set: a plan filter that must match nothing but expands without error
+        // given a plan filter naming a build variable: ${JOB_NAME} expands, and 'mainland' still matches the plan
         RequireQuotaBuilder builder = requireQuota("100GiB");
         builder.setPlanFilter("mainland|${JOB_NAME}");
         build(Result.SUCCESS, builder);

@@ -23,7 +23,7 @@ import org.kohsuke.stapler.verb.POST;
  */
 @Extension
 @Symbol("aliyunCdnGate")
-public class CdnGateConfiguration extends GlobalConfiguration {
+public final class CdnGateConfiguration extends GlobalConfiguration {
     private String credentialsId;
     private String endpoint;
     private int connectTimeoutSeconds = 5;
@@ -251,11 +251,12 @@ public class CdnGateConfiguration extends GlobalConfiguration {
     }
 
     private static FormValidation checkRate(String value) {
+        double rate;
         try {
-            positive("the rate", Double.parseDouble(Util.fixNull(value).trim()));
-            return FormValidation.ok();
-        } catch (IllegalArgumentException e) {
-            return FormValidation.error("Enter calls per second above 0, for example 5");
+            rate = Double.parseDouble(Util.fixNull(value).trim());
+        } catch (NumberFormatException e) {
+            rate = Double.NaN;
         }
+        return rate > 0 ? FormValidation.ok() : FormValidation.error("Enter calls per second above 0, for example 5");
     }
 }

@@ -4,6 +4,7 @@ import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.cdngate.core.Sizes;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -34,8 +35,8 @@ public final class GateForms {
 
     public static FormValidation checkCount(String name, String value) {
         try {
-            GateBinding.parseCount(name, value);
-            return FormValidation.ok();
+            Long count = GateBinding.parseCount(name, value);
+            return count == null ? FormValidation.ok() : FormValidation.ok(String.format(Locale.ROOT, "= %,d", count));
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }

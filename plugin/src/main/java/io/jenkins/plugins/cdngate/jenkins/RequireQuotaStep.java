@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cdngate.jenkins;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.Item;
@@ -122,6 +123,9 @@ public final class RequireQuotaStep extends Step {
     static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
         private static final long serialVersionUID = 1L;
 
+        // Only read by run(), which never resumes: SynchronousNonBlockingStepExecution fails the step after a
+        // restart (onResume), so nothing needs this after deserialization.
+        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Only used when starting.")
         private final transient GateBinding.RequireQuotaParameters parameters;
 
         Execution(StepContext context, GateBinding.RequireQuotaParameters parameters) {

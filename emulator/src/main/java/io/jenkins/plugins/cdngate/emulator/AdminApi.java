@@ -38,6 +38,15 @@ final class AdminApi {
                         + " address and called from it"));
                 return;
             }
+            String method0 = ex.getRequestMethod();
+            String type = ex.getRequestHeaders().getFirst("Content-Type");
+            if (("POST".equals(method0) || "PUT".equals(method0))
+                    && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+                // A web page can send a cross-site "simple" POST (form or text/plain) to localhost, but not
+                // one with Content-Type application/json without a CORS preflight, which we never grant.
+                reply(ex, 415, error("send the body with Content-Type: application/json"));
+                return;
+            }
             String path = ex.getRequestURI().getRawPath();
             String rest = path.length() > PREFIX.length() ? path.substring(PREFIX.length()) : "/";
             String method = ex.getRequestMethod();

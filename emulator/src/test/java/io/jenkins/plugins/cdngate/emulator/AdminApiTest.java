@@ -132,4 +132,12 @@ public class AdminApiTest {
             assertEquals(403, r.status());
         }
     }
+
+    @Test
+    public void changesMustBeSentAsJsonSoABrowserPageCannotForgeThem() throws IOException {
+        RawClient.Response form = http.send("POST", "/_emulator/faults", "fault=status500");
+
+        assertEquals(415, form.status());
+        assertTrue(emu.faults().isEmpty());
+    }
 }

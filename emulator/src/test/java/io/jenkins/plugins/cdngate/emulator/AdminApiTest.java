@@ -140,4 +140,14 @@ public class AdminApiTest {
         assertEquals(415, form.status());
         assertTrue(emu.faults().isEmpty());
     }
+
+    @Test
+    public void onlyLoopbackHostNamesAreServedAgainstDnsRebinding() {
+        assertTrue(AdminApi.loopbackHost("127.0.0.1:18080"));
+        assertTrue(AdminApi.loopbackHost("localhost"));
+        assertTrue(AdminApi.loopbackHost("[::1]:18080"));
+        assertFalse(AdminApi.loopbackHost("evil.example:18080"));
+        assertFalse(AdminApi.loopbackHost("127.0.0.1.evil.example"));
+        assertFalse(AdminApi.loopbackHost(null));
+    }
 }

@@ -31,4 +31,12 @@ public class ErrorCodesTest {
     public void everyEntryHasAMessage() {
         ErrorCodes.all().values().forEach(e -> assertTrue(e.code(), !e.message().isBlank()));
     }
+
+    @Test
+    public void requestIdsLookLikeTheGatewaysUuids() {
+        String id = CdnEmulator.newRequestId();
+
+        assertTrue(id, id.matches("[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}"));
+        assertTrue(!id.equals(CdnEmulator.newRequestId()));
+    }
 }

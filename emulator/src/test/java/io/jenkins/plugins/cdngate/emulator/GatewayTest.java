@@ -247,4 +247,17 @@ public class GatewayTest {
                 + requestId, r.json().get("Recommend").getAsString());
         assertEquals(5, r.json().size());
     }
+
+    @Test
+    public void aBodyParameterOverridesTheSameNameInTheQueryLikeTheSdkSigner() throws Exception {
+        account.plan(Plan.dataTransfer("FP-1", "x", 1, 1, "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z")
+                .withStatus("closed"));
+        Map<String, String> q = RawClient.common("DescribeCdnUserResourcePackage", ID);
+        q.put("Status", "valid");
+
+        RawClient.Response r = raw.signed("POST", q, Map.of("Status", "closed"), SECRET);
+
+        assertEquals(r.body(), 200, r.status());
+        assertTrue(r.body(), r.body().contains("FP-1"));
+    }
 }

@@ -64,10 +64,14 @@ public final class CdnEmulator implements AutoCloseable {
     static final String JSON = "application/json;charset=utf-8";
     private static final List<String> REQUIRED_COMMON = List.of("Action", "Version", "AccessKeyId",
             "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "Signature");
-    /** Parameters DescribeCdnService accepts (anything else is UnsupportedParameter, as its page documents). */
+    /**
+     * Parameters DescribeCdnService accepts (anything else is UnsupportedParameter, as its page documents):
+     * the common ones, RegionId (the Java SDK adds it), OwnerId/SecurityToken (the CDN model's setters), and
+     * the optional common parameters other official SDKs send (SignatureType, owner/resource-owner fields).
+     */
     private static final Set<String> DESCRIBE_SERVICE_KNOWN = Set.of("Action", "Version", "Format", "AccessKeyId",
-            "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "Signature", "RegionId", "OwnerId",
-            "SecurityToken");
+            "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "Signature", "SignatureType",
+            "RegionId", "OwnerId", "OwnerAccount", "ResourceOwnerId", "ResourceOwnerAccount", "SecurityToken");
     private static final Set<String> PLAN_STATUSES = Set.of("valid", "closed", "exhaust");
 
     static {

@@ -50,7 +50,7 @@ public final class EnsureActive {
         } catch (IllegalArgumentException e) {
             report.add(Verdict.FAIL, "Configuration error: " + Redactor.clean(e.getMessage(), request.accessKey()));
             return report.build(null);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
             report.add(Verdict.FAIL, "Unexpected failure inside CDN Gate (" + e.getClass().getSimpleName() + ": "
                     + Redactor.clean(e.getMessage(), request.accessKey()) + "); the gate fails closed.");
             return report.build(null);

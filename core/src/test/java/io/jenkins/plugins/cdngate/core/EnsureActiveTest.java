@@ -179,4 +179,21 @@ public class EnsureActiveTest extends EmulatorFixture {
         assertEquals(Verdict.FAIL, r.verdict());
         assertTrue(r.reason(), r.reason().startsWith("Configuration error: endpoint"));
     }
+
+    @Test
+    public void anHttpsEndpointIsCalledOverTlsNeverDowngraded() throws Exception {
+        // The emulator speaks plain HTTP: a TLS handshake against it must fail rather than fall back to HTTP.
+        account().activated(true);
+        Report r = EnsureActive.run(EnsureActiveRequest.of(key(), connection().withEndpoint("https://" + emu.endpoint())));
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("SDK.ServerUnreachable"));
+        assertEquals(0, count("DescribeCdnService"));
+    }
+
+    @Test
+    public void anEndpointGivenAsALoopbackUrlWithPathWorks() throws Exception {
+        account().activated(true);
+        Report r = EnsureActive.run(EnsureActiveRequest.of(key(), connection().withEndpoint("http://" + emu.endpoint() + "/")));
+        assertEquals(r.reason(), Verdict.PASS, r.verdict());
+    }
 }

@@ -196,4 +196,15 @@ public class EnsureActiveTest extends EmulatorFixture {
         Report r = EnsureActive.run(EnsureActiveRequest.of(key(), connection().withEndpoint("http://" + emu.endpoint() + "/")));
         assertEquals(r.reason(), Verdict.PASS, r.verdict());
     }
+
+    @Test
+    public void anAnswerWithoutOpeningTimeOrLocksCannotPass() throws Exception {
+        ReportBuilder b = new ReportBuilder(EnsureActive.GATE, Mode.ENFORCE, AccessKey.of("LTAI-test-0001", "s"));
+        EnsureActive.judge(ResponseParser.service("{\"RequestId\":\"R-1\",\"InternetChargeType\":\"PayByTraffic\"}"),
+                EnsureActiveRequest.of(AccessKey.of("LTAI-test-0001", "s"), null), b);
+        Report r = b.build("ok");
+        assertEquals(Verdict.UNSTABLE, r.verdict());
+        assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("without an OpeningTime")));
+        assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("unlocked")));
+    }
 }

@@ -473,6 +473,13 @@ public final class CdnEmulator implements AutoCloseable {
     }
 
     private void describeService(Call c, String faultName) {
+        // The DescribeCdnService page lists 400 InternetChargeTypeInvalid without saying when; answering it for
+        // an InternetChargeType value that is no metering method at all lets clients exercise the code.
+        String chargeType = c.params.get("InternetChargeType");
+        if (chargeType != null && !"PayByTraffic".equals(chargeType) && !"PayByBandwidth".equals(chargeType)) {
+            error(c, "InternetChargeTypeInvalid", null, faultName);
+            return;
+        }
         for (String name : c.params.keySet()) {
             if (!DESCRIBE_SERVICE_KNOWN.contains(name)) {
                 error(c, "UnsupportedParameter", "There is unsupported parameters: " + name, faultName);

@@ -103,6 +103,9 @@ public final class Governor {
         }
     }
 
+    private static final long MAX_WINDOW_NANOS = TimeUnit.DAYS.toNanos(1);
+    private static final long MAX_TTL_SECONDS = TimeUnit.DAYS.toSeconds(365);
+
     private final Options options;
     private final CallWorkers workers;
     private volatile GovernorSettings settings = GovernorSettings.defaults();
@@ -311,7 +314,8 @@ public final class Governor {
         // one call per 1/rate seconds.
         int permits = perSecond >= 1 ? (int) Math.min(100_000, Math.floor(perSecond)) : 1;
         long base = options.window().toNanos();
-        long window = (perSecond >= 1 ? base : (long) Math.ceil(base / perSecond))
+        // (a rate below one call a day is taken as one a day: no overflow for absurd settings)
+        long window = (perSecond >= 1 ? base : (long) Math.min(Math.ceil(base / perSecond), MAX_WINDOW_NANOS))
                 + options.safetyMargin().toNanos();
         LimiterKey key = new LimiterKey(accessKeyId, action, permits, window);
         while (true) {
@@ -398,7 +402,8 @@ public final class Governor {
             }
         }
         cache.computeIfAbsent(accessKeyId, k -> new ConcurrentHashMap<>())
-                .put(coalesceKey, new Cached(value, System.nanoTime() + ttl.toNanos()));
+                .put(coalesceKey, new Cached(value, System.nanoTime() + Math.min(ttl.toSeconds(), MAX_TTL_SECONDS)
+                        * 1_000_000_000L + Math.min(ttl.toNanosPart(), 999_999_999)));
     }
 
     private int cachedCount() {

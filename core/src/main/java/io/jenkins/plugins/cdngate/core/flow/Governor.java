@@ -114,6 +114,7 @@ public final class Governor {
     private final ConcurrentHashMap<String, Flight> flights = new ConcurrentHashMap<>();
     /** AccessKey ID -> coalesce key -> result. */
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, Cached>> cache = new ConcurrentHashMap<>();
+    private final Object cacheLock = new Object();
     /** Bumped by every write; a result is cached only if no write happened while it was fetched. */
     private final AtomicLong writeGeneration = new AtomicLong();
     private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
@@ -283,8 +284,12 @@ public final class Governor {
                 closeFor(accessKeyId);
             }
         }
-        if (failure == null && cacheable && value != null && writeGeneration.get() == generation) {
-            store(accessKeyId, coalesceKey, value, current.cacheTtl());
+        if (failure == null && cacheable && value != null) {
+            synchronized (cacheLock) { // no write may slip in between the check and the store
+                if (writeGeneration.get() == generation) {
+                    store(accessKeyId, coalesceKey, value, current.cacheTtl());
+                }
+            }
         }
         finish(flight, flightKey);
         if (failure == null) {
@@ -368,8 +373,10 @@ public final class Governor {
 
     /** A write started or ended: joiners and the cache must not see answers given before it. */
     private void closeFor(String accessKeyId) {
-        writeGeneration.incrementAndGet();
-        cache.remove(accessKeyId);
+        synchronized (cacheLock) {
+            writeGeneration.incrementAndGet();
+            cache.remove(accessKeyId);
+        }
         for (Iterator<Map.Entry<String, Flight>> it = flights.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Flight> entry = it.next();
             if (entry.getValue().accessKeyId.equals(accessKeyId)) {

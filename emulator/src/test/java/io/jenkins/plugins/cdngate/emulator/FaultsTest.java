@@ -275,4 +275,23 @@ public class FaultsTest {
         assertNull(emu.requests().get(0).fault());
         assertNotNull(emu.requests().get(1).fault());
     }
+
+    @Test
+    public void aNoAnswerConnectionIsDroppedAfterTheHoldTime() {
+        try (CdnEmulator held = CdnEmulator.start(EmulatorOptions.defaults().noAnswerHold(java.time.Duration.ofMillis(200)))) {
+            held.addAccount(Account.create(ID, SECRET).activated(true));
+            held.inject(DESCRIBE, Fault.noAnswer());
+            Sdk client = Sdk.of(held, ID, SECRET);
+            CommonRequest r = client.request(DESCRIBE, MethodType.POST);
+            r.setSysReadTimeout(5000);
+
+            try {
+                client.send(r);
+                fail("expected the connection to be dropped");
+            } catch (ClientException e) {
+                // dropped after 200 ms: the connection closes, no 5 s read timeout
+                assertEquals("SDK.ServerUnreachable", e.getErrCode());
+            }
+        }
+    }
 }

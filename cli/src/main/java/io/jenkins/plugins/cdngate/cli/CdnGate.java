@@ -2,6 +2,7 @@ package io.jenkins.plugins.cdngate.cli;
 
 import io.jenkins.plugins.cdngate.core.AccessKey;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -60,8 +61,10 @@ public final class CdnGate implements Callable<Integer> {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
+        // UTF-8 whatever the locale: plan names are often Chinese (CDN流量包), JSON is UTF-8 by definition, and a
+        // CI runner with LANG=C would otherwise print them as '?'.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(CliEnvironment.system(), out, err, args);
         out.flush();
         err.flush();

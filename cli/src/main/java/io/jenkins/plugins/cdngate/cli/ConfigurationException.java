@@ -6,6 +6,8 @@ package io.jenkins.plugins.cdngate.cli;
  * with {@link ExitCodes#USAGE}.
  */
 public final class ConfigurationException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public ConfigurationException(String message) {
         super(message, null, false, false);
     }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
@@ -72,15 +73,20 @@ final class Converters {
         }
     }
 
+    /** A core parser's one-line {@link IllegalArgumentException} becomes picocli's conversion error. */
+    private static <T> T parsed(Function<String, T> parser, String value) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+
     /** A size in core's syntax: {@code 536870912000}, {@code 500GiB}, {@code 500 GB}, {@code 1.5 TiB}. */
     static final class SizeConverter implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            try {
-                return Sizes.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return parsed(Sizes::parse, value);
         }
     }
 
@@ -99,22 +105,14 @@ final class Converters {
     static final class ModeConverter implements ITypeConverter<Mode> {
         @Override
         public Mode convert(String value) {
-            try {
-                return Mode.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return parsed(Mode::parse, value);
         }
     }
 
     static final class LockPolicyConverter implements ITypeConverter<LockPolicy> {
         @Override
         public LockPolicy convert(String value) {
-            try {
-                return LockPolicy.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return parsed(LockPolicy::parse, value);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,11 +62,9 @@ final class DemoCommand implements Callable<Integer> {
                     + " (started in this process; it checks signatures like the real service).");
             out.println("The emulated account " + AccessKey.mask(DEMO_ACCESS_KEY_ID)
                     + " has not activated CDN yet and holds three plans:");
-            out.println("  " + LARGE_PLAN + "  data transfer, " + Sizes.brief(500 * GIB) + " left of "
-                    + Sizes.brief(1024 * GIB) + ", ends in 185 days");
-            out.println("  " + ENDING_PLAN + "  data transfer, " + Sizes.brief(50 * GIB) + " left of "
-                    + Sizes.brief(100 * GIB) + ", ends in 3 days");
-            out.println("  " + REQUEST_PLAN + "  HTTPS requests, 8,000,000 left of 10,000,000");
+            for (Plan plan : emulator.account(DEMO_ACCESS_KEY_ID).plans()) {
+                out.println("  " + describe(plan, now));
+            }
             out.println();
 
             Map<String, String> variables = new HashMap<>(root.environment().variables());
@@ -117,6 +116,18 @@ final class DemoCommand implements Callable<Integer> {
                         now.minus(362, ChronoUnit.DAYS).toString(), now.plus(3, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS).toString()))
                 .plan(Plan.httpsRequests(REQUEST_PLAN, "CDN resource plan for HTTPS requests", 8_000_000L, 10_000_000L,
                         started, endsLater));
+    }
+
+    /** One line per plan for the introduction, from the emulated plan itself. */
+    private static String describe(Plan plan, Instant now) {
+        boolean requests = Plan.HTTPS_REQUESTS.equals(plan.commodityCode());
+        long left = Long.parseLong(plan.currCapacity());
+        long total = Long.parseLong(plan.initCapacity());
+        long days = ChronoUnit.DAYS.between(now, Instant.parse(plan.endTime()));
+        return plan.instanceId() + "  " + (requests
+                ? String.format(Locale.ROOT, "HTTPS requests, %,d left of %,d", left, total)
+                : "data transfer, " + Sizes.brief(left) + " left of " + Sizes.brief(total))
+                + ", ends in " + days + " days";
     }
 
     /** PASS < UNSTABLE < FAIL < anything else (usage, internal error, interrupted). */

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         description = {
                 "Checks that CDN is activated on the account (activating it, unless --no-activate) and not locked.",
                 "Exit code 0 PASS, 1 FAIL, 2 usage/configuration error, 3 UNSTABLE."})
-final class EnsureActiveCommand extends GateCommand {
+final class EnsureActiveCommand extends GateCommand<EnsureActiveRequest> {
     @Option(names = "--activate", order = 1, negatable = true, defaultValue = "true", fallbackValue = "true", arity = "0..1", paramLabel = "true|false",
             description = "Activate CDN (OpenCdnService) when it is not activated; --no-activate or --activate=false "
                     + "only checks, and a service that is not activated fails (default: ${DEFAULT-VALUE}). "
@@ -47,8 +47,12 @@ final class EnsureActiveCommand extends GateCommand {
     Mode mode;
 
     @Override
-    Report run(AccessKey accessKey, ConnectionSettings connection) throws InterruptedException {
-        return EnsureActive.run(new EnsureActiveRequest(accessKey, connection, activate, chargeType,
-                expectedChargeType, lockPolicy, mode));
+    EnsureActiveRequest request(AccessKey accessKey, ConnectionSettings connection) {
+        return new EnsureActiveRequest(accessKey, connection, activate, chargeType, expectedChargeType, lockPolicy, mode);
+    }
+
+    @Override
+    Report run(EnsureActiveRequest request) throws InterruptedException {
+        return EnsureActive.run(request);
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * call governor, run, print the report, turn the verdict into the exit code. The gate decides;
  * this class only renders (a front end never interprets an Alibaba error code).
  */
-abstract class GateCommand implements Callable<Integer> {
+abstract class GateCommand<R> implements Callable<Integer> {
     @ParentCommand
     CdnGate root;
 
@@ -33,19 +33,23 @@ abstract class GateCommand implements Callable<Integer> {
         ConnectionSettings connection = common.connection();
         CallGovernor.shared().configure(common.governor());
         AccessKey accessKey = root.credentials(common.profile, common.configFile);
-        Report report;
+        R request;
         try {
-            report = run(accessKey, connection);
+            request = request(accessKey, connection);
         } catch (IllegalArgumentException e) {
             // a parameter combination the request records reject, e.g. --warn-bytes below --min-bytes
             throw new ConfigurationException(e.getMessage());
         }
+        Report report = run(request);
         print(report);
         return ExitCodes.of(report.verdict());
     }
 
-    /** Builds the gate request from the options and runs the gate. */
-    abstract Report run(AccessKey accessKey, ConnectionSettings connection) throws InterruptedException;
+    /** The gate request from the options; {@link IllegalArgumentException} for a combination it refuses. */
+    abstract R request(AccessKey accessKey, ConnectionSettings connection);
+
+    /** Runs the gate: every failure is a report, only an interrupt is thrown. */
+    abstract Report run(R request) throws InterruptedException;
 
     private void print(Report report) {
         PrintWriter out = spec.commandLine().getOut();

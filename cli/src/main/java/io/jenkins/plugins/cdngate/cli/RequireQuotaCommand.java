@@ -6,6 +6,8 @@ import io.jenkins.plugins.cdngate.core.Mode;
 import io.jenkins.plugins.cdngate.core.Report;
 import io.jenkins.plugins.cdngate.core.RequireQuota;
 import io.jenkins.plugins.cdngate.core.RequireQuotaRequest;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,7 +22,7 @@ import picocli.CommandLine.Option;
                 "Sizes: 536870912000, 500GiB, 500 GB, 1.5 TiB (GB and TB are binary, as Alibaba sells them: "
                         + "a 500 GB plan holds 536870912000 bytes).",
                 "Exit code 0 PASS, 1 FAIL, 2 usage/configuration error, 3 UNSTABLE."})
-final class RequireQuotaCommand extends GateCommand {
+final class RequireQuotaCommand extends GateCommand<RequireQuotaRequest> {
     @Option(names = "--min-bytes", order = 1, paramLabel = "SIZE", required = true, converter = Converters.SizeConverter.class,
             description = "Required. Less data transfer left in the counted plans fails the gate.")
     Long minBytes;
@@ -48,16 +50,23 @@ final class RequireQuotaCommand extends GateCommand {
     Mode mode;
 
     @Override
-    Report run(AccessKey accessKey, ConnectionSettings connection) throws InterruptedException {
+    RequireQuotaRequest request(AccessKey accessKey, ConnectionSettings connection) {
+        // The gate would report a bad pattern as a FAIL after calling the API; on the command line it is a typo
+        // to fix before any call, like every other bad option value.
         if (planFilter != null) {
             try {
-                java.util.regex.Pattern.compile(planFilter);
-            } catch (java.util.regex.PatternSyntaxException e) {
+                Pattern.compile(planFilter);
+            } catch (PatternSyntaxException e) {
                 throw new ConfigurationException("--plan-filter '" + planFilter + "' is not a valid regular expression: "
                         + e.getDescription());
             }
         }
-        return RequireQuota.run(new RequireQuotaRequest(accessKey, connection, minBytes, warnBytes, minRequests,
-                planFilter, expiryWarningDays, mode));
+        return new RequireQuotaRequest(accessKey, connection, minBytes, warnBytes, minRequests, planFilter,
+                expiryWarningDays, mode);
+    }
+
+    @Override
+    Report run(RequireQuotaRequest request) throws InterruptedException {
+        return RequireQuota.run(request);
     }
 }

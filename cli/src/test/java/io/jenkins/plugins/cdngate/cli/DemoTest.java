@@ -1,6 +1,7 @@
 package io.jenkins.plugins.cdngate.cli;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Map;
@@ -24,5 +25,6 @@ public class DemoTest {
         assertTrue(run.toString(), out.contains("[CDN Gate] "));
         assertTrue(run.toString(), out.contains(DemoCommand.ENDING_PLAN));
         assertTrue(run.toString(), out.contains("Against your own account"));
+        assertFalse(run.toString(), out.contains(DemoCommand.DEMO_SECRET) || out.contains(DemoCommand.DEMO_ACCESS_KEY_ID));
     }
 }

@@ -16,8 +16,6 @@ public record GovernorSettings(boolean rateLimited, double openPerSecond, double
     /** Alibaba's documented per-user limits (reference §1.6). */
     public static final double ALIBABA_OPEN_PER_SECOND = 5;
     public static final double ALIBABA_DESCRIBE_PER_SECOND = 30;
-    /** A cache longer than this would hide real changes of the account from the next builds. */
-    public static final Duration MAX_CACHE_TTL = Duration.ofMinutes(10);
 
     public GovernorSettings {
         if (!(openPerSecond > 0) || !(describePerSecond > 0)
@@ -25,10 +23,6 @@ public record GovernorSettings(boolean rateLimited, double openPerSecond, double
             throw new IllegalArgumentException("rate limits must be above 0 calls per second");
         }
         cacheTtl = cacheTtl == null || cacheTtl.isNegative() ? Duration.ZERO : cacheTtl;
-        if (cacheTtl.compareTo(MAX_CACHE_TTL) > 0) {
-            throw new IllegalArgumentException("the result cache may last at most " + MAX_CACHE_TTL.toMinutes()
-                    + " minutes");
-        }
     }
 
     public static GovernorSettings defaults() {

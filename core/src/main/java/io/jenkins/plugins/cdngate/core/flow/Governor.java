@@ -44,13 +44,14 @@ public final class Governor {
         }
 
         /**
-         * Production values. The window is Alibaba's second plus a margin for the jitter between our
-         * grant and the server's count (thread hand-off, connection, network): two calls granted a
-         * full window apart may arrive closer by the difference of their delays.
+         * Production values. The window is Alibaba's second plus a small margin (clock granularity: the
+         * emulator counts in whole milliseconds; a distributed server may disagree with itself by a few).
+         * The delays between us and the server need no margin: a rate slot is held until its call has
+         * ended (see {@link RateLimiter}).
          * 128 concurrent calls matches the SDK's Apache connection pool (128 per route, reference §2.3).
          */
         public static Options defaults() {
-            return new Options(Duration.ofSeconds(1), Duration.ofMillis(100), 128, Duration.ofSeconds(30),
+            return new Options(Duration.ofSeconds(1), Duration.ofMillis(50), 128, Duration.ofSeconds(30),
                     Duration.ofSeconds(60), 10_000);
         }
 
@@ -102,6 +103,9 @@ public final class Governor {
         }
     }
 
+    private static final long MAX_WINDOW_NANOS = TimeUnit.DAYS.toNanos(1);
+    private static final long MAX_TTL_SECONDS = TimeUnit.DAYS.toSeconds(365);
+
     private final Options options;
     private final CallWorkers workers;
     private volatile GovernorSettings settings = GovernorSettings.defaults();
@@ -110,6 +114,7 @@ public final class Governor {
     private final ConcurrentHashMap<String, Flight> flights = new ConcurrentHashMap<>();
     /** AccessKey ID -> coalesce key -> result. */
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, Cached>> cache = new ConcurrentHashMap<>();
+    private final Object cacheLock = new Object();
     /** Bumped by every write; a result is cached only if no write happened while it was fetched. */
     private final AtomicLong writeGeneration = new AtomicLong();
     private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
@@ -225,16 +230,22 @@ public final class Governor {
                            boolean cacheable, GovernorSettings current, long deadlineNanos, Callable<T> attempt)
             throws InterruptedException, TimeoutException {
         boolean slot = false;
+        Permit permit = null;
         try {
             workers.acquireSlot(deadlineNanos);
             slot = true;
             if (current.rateLimited()) {
-                permit(accessKeyId, action, current, deadlineNanos);
+                permit = permit(accessKeyId, action, current, deadlineNanos);
             }
             boolean write = isWrite(action);
+            Permit held = permit;
+            slot = false; // from here on the worker (or start's own failure handling) gives it back
             workers.start(() -> runAttempt(flight, flightKey, accessKeyId, coalesceKey, cacheable, write, current,
-                    attempt));
+                    held, attempt));
         } catch (InterruptedException | TimeoutException | RuntimeException | Error e) {
+            if (permit != null) {
+                permit.release(); // no call was made with it
+            }
             if (slot) {
                 workers.releaseSlot();
             }
@@ -247,7 +258,8 @@ public final class Governor {
     }
 
     private <T> void runAttempt(Flight flight, String flightKey, String accessKeyId, String coalesceKey,
-                                boolean cacheable, boolean write, GovernorSettings current, Callable<T> attempt) {
+                                boolean cacheable, boolean write, GovernorSettings current, Permit permit,
+                                Callable<T> attempt) {
         attempts.incrementAndGet();
         long generation;
         if (write) {
@@ -256,20 +268,34 @@ public final class Governor {
         } else {
             generation = writeGeneration.get();
         }
+        Object value = null;
+        Throwable failure = null;
         try {
-            T value = attempt.call();
-            if (cacheable && value != null && writeGeneration.get() == generation) {
-                store(accessKeyId, coalesceKey, value, current.cacheTtl());
-            }
-            finish(flight, flightKey);
-            flight.result.complete(value);
-        } catch (Throwable failure) {
-            finish(flight, flightKey);
-            flight.result.completeExceptionally(failure);
+            value = attempt.call();
+        } catch (Throwable e) {
+            failure = e;
         } finally {
+            // The call has ended (answer, error or the SDK's own timeout): only now may its rate slot
+            // start counting down, because only now do we know the server has counted it.
+            if (permit != null) {
+                permit.release();
+            }
             if (write) {
                 closeFor(accessKeyId);
             }
+        }
+        if (failure == null && cacheable && value != null) {
+            synchronized (cacheLock) { // no write may slip in between the check and the store
+                if (writeGeneration.get() == generation) {
+                    store(accessKeyId, coalesceKey, value, current.cacheTtl());
+                }
+            }
+        }
+        finish(flight, flightKey);
+        if (failure == null) {
+            flight.result.complete(value);
+        } else {
+            flight.result.completeExceptionally(failure);
         }
     }
 
@@ -279,25 +305,34 @@ public final class Governor {
         }
     }
 
-    private void permit(String accessKeyId, String action, GovernorSettings current, long deadlineNanos)
+    /** A granted rate permit, released when its call has ended. */
+    private record Permit(RateLimiter limiter, int slot) {
+        void release() {
+            limiter.release(slot);
+        }
+    }
+
+    private Permit permit(String accessKeyId, String action, GovernorSettings current, long deadlineNanos)
             throws InterruptedException, TimeoutException {
         double perSecond = current.perSecond(action);
         // Alibaba's limits are whole calls per second: 2.5/s allows 2 in a second, never 3. Below 1/s,
         // one call per 1/rate seconds.
-        int permits = perSecond >= 1 ? (int) Math.min(Integer.MAX_VALUE / 2, Math.floor(perSecond)) : 1;
+        int permits = perSecond >= 1 ? (int) Math.min(100_000, Math.floor(perSecond)) : 1;
         long base = options.window().toNanos();
-        long window = (perSecond >= 1 ? base : (long) Math.ceil(base / perSecond))
+        // (a rate below one call a day is taken as one a day: no overflow for absurd settings)
+        long window = (perSecond >= 1 ? base : (long) Math.min(Math.ceil(base / perSecond), MAX_WINDOW_NANOS))
                 + options.safetyMargin().toNanos();
         LimiterKey key = new LimiterKey(accessKeyId, action, permits, window);
         while (true) {
             RateLimiter limiter = limiters.computeIfAbsent(key, k -> new RateLimiter(k.permits(), k.windowNanos(),
                     Ticker.SYSTEM));
             try {
-                if (!limiter.tryAcquire()) {
+                int slot = limiter.tryAcquire();
+                if (slot < 0) {
                     rateWaits.incrementAndGet();
-                    limiter.acquire(deadlineNanos);
+                    slot = limiter.acquire(deadlineNanos);
                 }
-                return;
+                return new Permit(limiter, slot);
             } catch (RateLimiter.RetiredException retired) {
                 limiters.remove(key, limiter);
             }
@@ -338,8 +373,10 @@ public final class Governor {
 
     /** A write started or ended: joiners and the cache must not see answers given before it. */
     private void closeFor(String accessKeyId) {
-        writeGeneration.incrementAndGet();
-        cache.remove(accessKeyId);
+        synchronized (cacheLock) {
+            writeGeneration.incrementAndGet();
+            cache.remove(accessKeyId);
+        }
         for (Iterator<Map.Entry<String, Flight>> it = flights.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Flight> entry = it.next();
             if (entry.getValue().accessKeyId.equals(accessKeyId)) {
@@ -372,7 +409,8 @@ public final class Governor {
             }
         }
         cache.computeIfAbsent(accessKeyId, k -> new ConcurrentHashMap<>())
-                .put(coalesceKey, new Cached(value, System.nanoTime() + ttl.toNanos()));
+                .put(coalesceKey, new Cached(value, System.nanoTime() + Math.min(ttl.toSeconds(), MAX_TTL_SECONDS)
+                        * 1_000_000_000L + Math.min(ttl.toNanosPart(), 999_999_999)));
     }
 
     private int cachedCount() {

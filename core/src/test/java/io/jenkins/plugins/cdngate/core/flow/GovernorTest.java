@@ -360,6 +360,21 @@ public class GovernorTest {
     }
 
     @Test
+    public void absurdSettingsDoNotOverflow() throws Exception {
+        // a rate of one call in ~300 years and a cache of 1,000 years still work as "very slow" and "very long"
+        Governor governor = governor(new GovernorSettings(true, 1e-10, 1e-10, true, Duration.ofDays(365_000)));
+        AtomicInteger invocations = new AtomicInteger();
+        assertEquals(1, (int) governor.call(KEY_ID, DESCRIBE, "same", in(60), invocations::incrementAndGet));
+        assertEquals(1, (int) governor.call(KEY_ID, DESCRIBE, "same", in(60), invocations::incrementAndGet));
+        try {
+            governor.call(KEY_ID, DESCRIBE, "other", in(60), invocations::incrementAndGet);
+            fail("expected a timeout: the next permit is a day away");
+        } catch (TimeoutException expected) {
+            // then
+        }
+    }
+
+    @Test
     public void anAlreadyInterruptedCallerMakesNoAttempt() {
         Governor governor = governor(GovernorSettings.defaults());
         AtomicInteger invocations = new AtomicInteger();

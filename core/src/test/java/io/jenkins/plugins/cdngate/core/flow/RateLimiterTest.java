@@ -30,10 +30,21 @@ public class RateLimiterTest {
             RateLimiter limiter = new RateLimiter(permits, window, clock);
             Random random = new Random(42);
             List<Long> grants = new ArrayList<>();
-            // when
+            // when: each call lasts a random while (often no time at all) before it ends
+            List<long[]> running = new ArrayList<>(); // {permit, endsAt}
             for (int i = 0; i < 20_000; i++) {
-                if (limiter.tryAcquire()) {
+                for (java.util.Iterator<long[]> it = running.iterator(); it.hasNext(); ) {
+                    long[] call = it.next();
+                    if (clock.nanoTime() >= call[1]) {
+                        limiter.release((int) call[0]);
+                        it.remove();
+                    }
+                }
+                int permit = limiter.tryAcquire();
+                if (permit >= 0) {
                     grants.add(clock.nanoTime());
+                    long lasts = random.nextBoolean() ? 0 : random.nextInt((int) Math.min(window, Integer.MAX_VALUE));
+                    running.add(new long[] {permit, clock.nanoTime() + lasts});
                 }
                 clock.advance(random.nextInt(4) == 0 ? random.nextInt((int) Math.min(window, Integer.MAX_VALUE)) : 0);
             }
@@ -52,21 +63,38 @@ public class RateLimiterTest {
         ManualTicker clock = new ManualTicker();
         RateLimiter limiter = new RateLimiter(5, SECOND, clock);
         for (int i = 0; i < 5; i++) {
-            assertTrue("permit " + i, limiter.tryAcquire());
+            limiter.release(granted(limiter.tryAcquire()));
         }
-        assertFalse("sixth permit in the same instant", limiter.tryAcquire());
+        assertEquals("sixth permit in the same instant", -1, limiter.tryAcquire());
         clock.advance(SECOND - 1);
-        assertFalse("sixth permit 1 ns before the window ends", limiter.tryAcquire());
+        assertEquals("sixth permit 1 ns before the window ends", -1, limiter.tryAcquire());
         clock.advance(1);
-        assertTrue("permit once the first grant left the window", limiter.tryAcquire());
+        granted(limiter.tryAcquire());
+    }
+
+    @Test
+    public void aSlotIsHeldWhileItsCallRunsAndForOneWindowAfterItEnds() {
+        // given one call per second, whose call takes 5 s (the server counts it somewhere in between)
+        ManualTicker clock = new ManualTicker();
+        RateLimiter limiter = new RateLimiter(1, SECOND, clock);
+        int permit = granted(limiter.tryAcquire());
+        clock.advance(5 * SECOND);
+        assertEquals("a permit while the call is still running", -1, limiter.tryAcquire());
+        // when it ends
+        limiter.release(permit);
+        // then the next call starts one full window after it ended
+        clock.advance(SECOND - 1);
+        assertEquals("a permit within a window of the end", -1, limiter.tryAcquire());
+        clock.advance(1);
+        granted(limiter.tryAcquire());
     }
 
     @Test
     public void aPermitThatCannotComeBeforeTheDeadlineTimesOutAtOnceAndConsumesNothing() throws Exception {
-        // given one permit per second, taken
+        // given one permit per second, used just now
         ManualTicker clock = new ManualTicker();
         RateLimiter limiter = new RateLimiter(1, SECOND, clock);
-        assertTrue(limiter.tryAcquire());
+        limiter.release(granted(limiter.tryAcquire()));
         // when a caller can wait only half a second
         try {
             limiter.acquire(clock.nanoTime() + SECOND / 2);
@@ -76,7 +104,23 @@ public class RateLimiterTest {
         }
         assertEquals(0, limiter.waiting());
         clock.advance(SECOND);
-        assertTrue("the permit is still there for the next caller", limiter.tryAcquire());
+        granted(limiter.tryAcquire());
+    }
+
+    @Test
+    public void aWaiterBehindACallThatNeverEndsTimesOutAtItsDeadline() throws Exception {
+        // given the only permit held by a call that does not end
+        RateLimiter limiter = new RateLimiter(1, SECOND, Ticker.SYSTEM);
+        granted(limiter.tryAcquire());
+        // when a caller waits 100 ms at most
+        try {
+            limiter.acquire(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100));
+            fail("expected a timeout");
+        } catch (TimeoutException expected) {
+            // then it gives up at its deadline and leaves the queue
+        }
+        assertEquals(0, limiter.waiting());
+        assertEquals(1, limiter.inFlight());
     }
 
     @Test
@@ -93,7 +137,9 @@ public class RateLimiterTest {
             Thread thread = new Thread(() -> {
                 try {
                     go.await();
-                    granted[index] = limiter.acquire(System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
+                    int permit = limiter.acquire(System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
+                    granted[index] = System.nanoTime();
+                    limiter.release(permit);
                 } catch (Throwable e) {
                     synchronized (failures) {
                         failures.add(e);
@@ -121,7 +167,7 @@ public class RateLimiterTest {
     public void anInterruptWhileWaitingForAPermitEndsTheWaitWithInterruptedException() throws Exception {
         // given a limiter whose only permit is taken for an hour
         RateLimiter limiter = new RateLimiter(1, TimeUnit.HOURS.toNanos(1), Ticker.SYSTEM);
-        assertTrue(limiter.tryAcquire());
+        limiter.release(granted(limiter.tryAcquire()));
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         Thread waiter = new Thread(() -> {
             try {
@@ -146,8 +192,10 @@ public class RateLimiterTest {
     public void anIdleLimiterRetiresAndRefusesFurtherUse() {
         ManualTicker clock = new ManualTicker();
         RateLimiter limiter = new RateLimiter(2, SECOND, clock);
-        assertTrue(limiter.tryAcquire());
-        assertFalse("a grant is still inside the window", limiter.retireIfIdle());
+        int permit = granted(limiter.tryAcquire());
+        assertFalse("a call in flight", limiter.retireIfIdle());
+        limiter.release(permit);
+        assertFalse("a call ended within the window", limiter.retireIfIdle());
         clock.advance(SECOND);
         assertTrue("nothing inside the window", limiter.retireIfIdle());
         try {
@@ -156,6 +204,11 @@ public class RateLimiterTest {
         } catch (RateLimiter.RetiredException expected) {
             // the governor fetches a fresh limiter
         }
+    }
+
+    private static int granted(int permit) {
+        assertTrue("no permit granted", permit >= 0);
+        return permit;
     }
 
     /** Polls with a bound; fails instead of hanging. */

@@ -111,6 +111,9 @@ final class CdnClient {
                 break;
             }
             attempt++;
+            if (Thread.interrupted()) {
+                throw new InterruptedException("the build was aborted before " + action);
+            }
             try {
                 return CallGovernor.shared().call(key.id(), action, coalesceKey, deadlineNanos,
                         () -> attemptOnce(action, params, deadlineNanos, parser));

@@ -37,6 +37,9 @@ public final class EnsureActive {
      * @throws InterruptedException when the calling thread is interrupted (an aborted build)
      */
     public static Report run(EnsureActiveRequest request) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("the build was aborted before the gate ran");
+        }
         ReportBuilder report = new ReportBuilder(GATE, request.mode(), request.accessKey());
         long deadline = Deadlines.start(request.connection());
         try {

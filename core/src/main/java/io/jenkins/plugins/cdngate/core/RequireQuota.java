@@ -44,6 +44,9 @@ public final class RequireQuota {
 
     /** As {@link #run(RequireQuotaRequest)}, with the clock that decides whether plans have started or ended. */
     public static Report run(RequireQuotaRequest request, Clock clock) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("the build was aborted before the gate ran");
+        }
         ReportBuilder report = new ReportBuilder(GATE, request.mode(), request.accessKey());
         long deadline = Deadlines.start(request.connection());
         try {

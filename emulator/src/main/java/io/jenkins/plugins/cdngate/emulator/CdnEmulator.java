@@ -70,6 +70,15 @@ public final class CdnEmulator implements AutoCloseable {
             "SecurityToken");
     private static final Set<String> PLAN_STATUSES = Set.of("valid", "closed", "exhaust");
 
+    static {
+        // com.sun.net.httpserver writes the response headers and the body as separate TCP segments; with
+        // Nagle's algorithm on, a keep-alive client's delayed ACK stalls every answer by ~40 ms. The JDK
+        // reads this property once, when its ServerConfig class loads (first HttpServer in the JVM).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     final Gson gson = new GsonBuilder().disableHtmlEscaping().create();
     private final EmulatorOptions options;
     private final HttpServer server;
@@ -133,7 +142,9 @@ public final class CdnEmulator implements AutoCloseable {
 
     /** {@code host:port} without a scheme: what {@code CommonRequest.setSysDomain} takes. */
     public String endpoint() {
-        String host = server.getAddress().getAddress().getHostAddress();
+        InetAddress address = server.getAddress().getAddress();
+        // Bound to every interface: loopback is the address that surely reaches it from here.
+        String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
         if (host.indexOf(':') >= 0) {
             host = "[" + host + "]";
         }
@@ -235,9 +246,10 @@ public final class CdnEmulator implements AutoCloseable {
         }
         closed = true;
         for (HttpExchange ex : unanswered) {
-            ex.close();
+            if (unanswered.remove(ex)) {
+                ex.close();
+            }
         }
-        unanswered.clear();
         timer.shutdownNow();
         server.stop(0);
         workers.shutdownNow();
@@ -303,11 +315,13 @@ public final class CdnEmulator implements AutoCloseable {
         }
         try {
             c.params = new LinkedHashMap<>();
-            parseInto(ex.getRequestURI().getRawQuery(), c.params);
+            parseInto(ex.getRequestURI().getRawQuery(), c.params, false);
             String contentType = ex.getRequestHeaders().getFirst("Content-Type");
             if (body.length > 0 && contentType != null
-                    && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
-                parseInto(new String(body, StandardCharsets.UTF_8), c.params);
+                    && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+                // A body parameter wins over a query parameter of the same name, as in the SDK's signer
+                // (RpcAcsRequest.signRequest puts the form parameters over the query ones).
+                parseInto(new String(body, StandardCharsets.UTF_8), c.params, true);
             }
         } catch (IllegalArgumentException e) {
             error(c, "InvalidParameter.Encoding", null, null);
@@ -598,8 +612,16 @@ public final class CdnEmulator implements AutoCloseable {
                 // Keep the exchange open without a reply: no worker thread is held, close() drops it.
                 record(c, 0, null, name);
                 unanswered.add(c.ex);
-                if (closed) {
-                    unanswered.remove(c.ex);
+                try {
+                    timer.schedule(() -> {
+                        if (unanswered.remove(c.ex)) {
+                            c.ex.close();
+                        }
+                    }, options.noAnswerHold().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    // closing: the loop in close() or the line below drops it
+                }
+                if (closed && unanswered.remove(c.ex)) {
                     c.ex.close();
                 }
             }
@@ -765,7 +787,7 @@ public final class CdnEmulator implements AutoCloseable {
     // ------------------------------------------------------------------ helpers
 
     /** Splits {@code a=b&c=d}, decoding with '+' as space (how the SDK's form body is encoded). */
-    static void parseInto(String raw, Map<String, String> into) {
+    static void parseInto(String raw, Map<String, String> into, boolean override) {
         if (raw == null || raw.isEmpty()) {
             return;
         }
@@ -776,7 +798,11 @@ public final class CdnEmulator implements AutoCloseable {
             int eq = pair.indexOf('=');
             String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            into.putIfAbsent(name, value);
+            if (override) {
+                into.put(name, value);
+            } else {
+                into.putIfAbsent(name, value);
+            }
         }
     }
 
@@ -788,12 +814,21 @@ public final class CdnEmulator implements AutoCloseable {
         return "aliuid" + Integer.toHexString(a.accessKeyId().hashCode() & 0x7fffffff);
     }
 
+    /** A random version-4 UUID in upper case, like the gateway's RequestIds (cheaper than UUID.randomUUID). */
     static String newRequestId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        long hi = r.nextLong();
-        long lo = r.nextLong();
-        String hex = String.format("%016X%016X", hi, lo);
-        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-4" + hex.substring(13, 16) + "-"
-                + "89AB".charAt((int) (lo >>> 62)) + hex.substring(17, 20) + "-" + hex.substring(20, 32);
+        long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        char[] out = new char[36];
+        int pos = 0;
+        for (int i = 0; i < 32; i++) {
+            if (i == 8 || i == 12 || i == 16 || i == 20) {
+                out[pos++] = '-';
+            }
+            long word = i < 16 ? hi : lo;
+            int nibble = (int) (word >>> (60 - 4 * (i % 16))) & 0xF;
+            out[pos++] = "0123456789ABCDEF".charAt(nibble);
+        }
+        return new String(out);
     }
 }

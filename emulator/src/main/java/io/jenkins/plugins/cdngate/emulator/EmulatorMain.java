@@ -100,7 +100,7 @@ public final class EmulatorMain {
         contents.faults().forEach(f -> emu.inject(f.action(), f.fault()));
         out.println("[CDN Gate] emulator listening on http://" + emu.endpoint() + "/ (" + contents.accounts().size()
                 + " account(s), rate limits " + (args.rateLimits() ? "on" : "off") + ")");
-        for (Account a : emu.accounts()) {
+        for (Account a : contents.accounts()) {
             out.println("[CDN Gate]   account " + a.maskedId() + (a.isActivated() ? " activated" : " not activated"));
         }
         out.println(emu.isLoopback()

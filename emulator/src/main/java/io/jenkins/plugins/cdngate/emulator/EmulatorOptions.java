@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * How a {@link CdnEmulator} starts. Fluent and mutable; {@link #defaults()} gives a fresh copy each time:
  * 127.0.0.1, port 0 (any free port), rate limits on at the documented 5/s (OpenCdnService) and 30/s
- * (each Describe), ±15 min timestamp skew, 15 min nonce memory, 32 worker threads, the system clock.
+ * (each Describe), ±15 min timestamp skew, 15 min nonce memory, 32 worker threads, the system clock,
+ * connections held by {@code noAnswer} dropped after 10 min.
  */
 public final class EmulatorOptions {
     private String bindAddress = "127.0.0.1";
@@ -21,6 +22,7 @@ public final class EmulatorOptions {
     private int nonceCacheSize = 500_000;
     private int requestLogSize = 100_000;
     private int threads = 32;
+    private Duration noAnswerHold = Duration.ofMinutes(10);
 
     private EmulatorOptions() {
     }
@@ -98,6 +100,15 @@ public final class EmulatorOptions {
         return this;
     }
 
+    /**
+     * How long a {@code noAnswer} fault keeps a connection open before dropping it (default 10 min), so a
+     * long-running emulator does not collect sockets that clients gave up on long ago.
+     */
+    public EmulatorOptions noAnswerHold(Duration value) {
+        this.noAnswerHold = Objects.requireNonNull(value, "noAnswerHold");
+        return this;
+    }
+
     private static int positive(int value, String name) {
         if (value < 1) {
             throw new IllegalArgumentException(name + " must be >= 1, was " + value);
@@ -116,6 +127,7 @@ public final class EmulatorOptions {
     public int nonceCacheSize() { return nonceCacheSize; }
     public int requestLogSize() { return requestLogSize; }
     public int threads() { return threads; }
+    public Duration noAnswerHold() { return noAnswerHold; }
 
     EmulatorOptions copy() {
         EmulatorOptions c = new EmulatorOptions();
@@ -130,6 +142,7 @@ public final class EmulatorOptions {
         c.nonceCacheSize = nonceCacheSize;
         c.requestLogSize = requestLogSize;
         c.threads = threads;
+        c.noAnswerHold = noAnswerHold;
         return c;
     }
 }

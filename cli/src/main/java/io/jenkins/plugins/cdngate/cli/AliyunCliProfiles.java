@@ -1,0 +1,118 @@
+package io.jenkins.plugins.cdngate.cli;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.jenkins.plugins.cdngate.core.AccessKey;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one profile of the aliyun CLI's configuration file ({@code ~/.aliyun/config.json}, written by
+ * {@code aliyun configure}): an object with {@code current} and a {@code profiles} array whose entries
+ * carry {@code name}, {@code mode} and, for the modes we support, {@code access_key_id},
+ * {@code access_key_secret} and {@code sts_token}.
+ *
+ * <p>Only the static modes are supported ({@code AK}, {@code StsToken}): the others (RamRoleArn,
+ * EcsRamRole, OIDC, External, CloudSSO, ...) need a token exchange that would make a deployment gate
+ * depend on STS or the instance metadata service. Every problem is a one-line
+ * {@link ConfigurationException} that names the file and profile and never echoes a value from it.
+ */
+final class AliyunCliProfiles {
+    static final String MODE_AK = "AK";
+    static final String MODE_STS = "StsToken";
+
+    private AliyunCliProfiles() {
+    }
+
+    static AccessKey read(Path file, String profileName) {
+        JsonObject root = parse(file);
+        JsonElement profiles = root.get("profiles");
+        if (profiles == null || !profiles.isJsonArray()) {
+            throw new ConfigurationException("aliyun CLI config file " + file + " has no \"profiles\" list: "
+                    + "create one with 'aliyun configure --profile " + profileName + "'");
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonElement element : profiles.getAsJsonArray()) {
+            if (!element.isJsonObject()) {
+                continue;
+            }
+            JsonObject profile = element.getAsJsonObject();
+            String name = text(profile, "name");
+            if (profileName.equals(name)) {
+                return accessKey(file, profileName, profile);
+            }
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        throw new ConfigurationException("profile '" + profileName + "' not found in " + file
+                + (names.isEmpty() ? " (it has no profiles)" : " (profiles there: " + String.join(", ", names) + ")")
+                + ": create it with 'aliyun configure --profile " + profileName + "'");
+    }
+
+    private static JsonObject parse(Path file) {
+        String content;
+        try {
+            content = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigurationException("aliyun CLI config file " + file + " not found: run 'aliyun configure', "
+                    + "or point ALIBABA_CLOUD_CONFIG_FILE (or --config-file) at the file");
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigurationException("cannot read aliyun CLI config file " + file + " ("
+                    + e.getClass().getSimpleName() + "): check that it is a readable file");
+        }
+        try {
+            JsonElement root = JsonParser.parseString(content);
+            if (!root.isJsonObject()) {
+                throw new JsonParseException("not an object");
+            }
+            return root.getAsJsonObject();
+        } catch (JsonParseException | IllegalStateException e) {
+            // Gson's message can quote the file's text, which may hold a secret: never show it.
+            throw new ConfigurationException("aliyun CLI config file " + file + " is not a valid JSON object: "
+                    + "fix it or recreate it with 'aliyun configure'");
+        }
+    }
+
+    private static AccessKey accessKey(Path file, String profileName, JsonObject profile) {
+        String mode = text(profile, "mode");
+        String where = "profile '" + profileName + "' in " + file;
+        // Old aliyun CLI versions wrote profiles without a mode; they were AccessKey profiles.
+        boolean ak = mode == null || MODE_AK.equalsIgnoreCase(mode);
+        boolean sts = MODE_STS.equalsIgnoreCase(mode);
+        if (!ak && !sts) {
+            throw new ConfigurationException(where + " uses mode " + mode + ", which cdn-gate does not support: "
+                    + "use a profile in AK or StsToken mode, or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+        }
+        String id = text(profile, "access_key_id");
+        String secret = text(profile, "access_key_secret");
+        String token = text(profile, "sts_token");
+        if (id == null) {
+            throw new ConfigurationException(where + " has no access_key_id: run 'aliyun configure --profile " + profileName + "'");
+        }
+        if (secret == null) {
+            throw new ConfigurationException(where + " has no access_key_secret: run 'aliyun configure --profile " + profileName + "'");
+        }
+        if (sts && token == null) {
+            throw new ConfigurationException(where + " is in StsToken mode but has no sts_token: "
+                    + "run 'aliyun configure --mode StsToken --profile " + profileName + "'");
+        }
+        return AccessKey.of(id, secret, sts ? token : null);
+    }
+
+    private static String text(JsonObject object, String member) {
+        JsonElement value = object.get(member);
+        if (value == null || !value.isJsonPrimitive()) {
+            return null;
+        }
+        String text = value.getAsString();
+        return text.isBlank() ? null : text.trim();
+    }
+}

@@ -1,0 +1,204 @@
+package io.jenkins.plugins.cdngate.cli;
+
+import io.jenkins.plugins.cdngate.core.AccessKey;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * {@code cdn-gate}: the CDN Gate for any CI. Prints the report on stdout and exits with one of
+ * {@link ExitCodes}; errors are one line on stderr, never a stack trace, never a secret.
+ */
+@Command(name = "cdn-gate",
+        mixinStandardHelpOptions = true,
+        versionProvider = CdnGate.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+                "Stops a deployment before it reaches an Alibaba Cloud CDN account that is not ready for it.",
+                "Credentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (plus "
+                        + "ALIBABA_CLOUD_SECURITY_TOKEN for STS), or --profile NAME of the aliyun CLI."},
+        subcommands = {EnsureActiveCommand.class, RequireQuotaCommand.class, DemoCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:PASS - the account is ready: deploy.",
+                "1:FAIL - do not deploy (or nothing could be verified).",
+                "2:usage or configuration error (bad option, no credentials).",
+                "3:UNSTABLE - deploy, but someone must look.",
+                "4:internal error - nothing was verified; treat as FAIL.",
+                "130:interrupted."},
+        footer = {"", "Run 'cdn-gate demo' to see both gates against an embedded emulator; docs/cli.md has the rest."})
+public final class CdnGate implements Callable<Integer> {
+    private final CliEnvironment environment;
+    /** Every secret resolved in this run, scrubbed from any error message that might quote it. */
+    private final List<String> secrets = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    public CdnGate(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    public static void main(String[] args) {
+        // The SDK depends on slf4j-api without a binding; SLF4J 2 would print a three-line warning on stderr at
+        // the first call, in every build log. Nothing logs through SLF4J that a gate user needs.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(CliEnvironment.system(), out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line and returns its exit code; the entry point tests use. */
+    public static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(environment, out, err).execute(args);
+    }
+
+    static CommandLine commandLine(CliEnvironment environment, PrintWriter out, PrintWriter err) {
+        CdnGate root = new CdnGate(environment);
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        // "@file" arguments would read options from a file: surprising in a gate, and a way to print a file's
+        // lines in an error message.
+        commandLine.setExpandAtFiles(false);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(root.usageErrors());
+        commandLine.setExecutionExceptionHandler(root.executionErrors());
+        return commandLine;
+    }
+
+    /** No subcommand: say what to run. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(),
+                "Missing command: use ensure-active, require-quota or demo");
+    }
+
+    AccessKey credentials(String profile, Path configFile) {
+        AccessKey key = new CredentialResolver(environment).resolve(profile, configFile);
+        secrets.add(key.secret());
+        if (key.securityToken() != null) {
+            secrets.add(key.securityToken());
+        }
+        return key;
+    }
+
+    CliEnvironment environment() {
+        return environment;
+    }
+
+    private IParameterExceptionHandler usageErrors() {
+        return (ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            String help = "'" + cmd.getCommandSpec().qualifiedName() + " --help'";
+            cmd.getErr().println("cdn-gate: " + oneLine(usageMessage(ex, args)) + " (see " + help + ")");
+            cmd.getErr().flush();
+            return ExitCodes.USAGE;
+        };
+    }
+
+    /**
+     * Picocli's message for unknown arguments quotes every one of them. Someone who tries
+     * {@code --secret VALUE} would see the secret in the CI log, so only option names are shown.
+     */
+    private static String usageMessage(ParameterException ex, String[] args) {
+        if (ex instanceof UnmatchedArgumentException unmatched && unmatched.getCommandLine().getParent() == null
+                && args.length > 0 && !args[0].startsWith("-") && unmatched.getUnmatched().contains(args[0])) {
+            return "unknown command '" + args[0] + "': use ensure-active, require-quota or demo";
+        }
+        if (ex instanceof UnmatchedArgumentException unmatched) {
+            List<String> options = new ArrayList<>();
+            int values = 0;
+            for (String arg : unmatched.getUnmatched()) {
+                if (arg.startsWith("-")) {
+                    int eq = arg.indexOf('=');
+                    options.add(eq < 0 ? arg : arg.substring(0, eq) + "=...");
+                } else {
+                    values++;
+                }
+            }
+            String text = options.isEmpty() ? "" : "unknown option " + String.join(", ", options);
+            if (values > 0) {
+                text += (text.isEmpty() ? "" : " and ") + values + " unexpected argument" + (values == 1 ? "" : "s")
+                        + " (not shown)";
+            }
+            if (options.stream().anyMatch(o -> o.toLowerCase().contains("secret") || o.toLowerCase().contains("token"))) {
+                text += "; cdn-gate never takes a secret on the command line: " + CredentialResolver.HOW_TO_PROVIDE;
+            }
+            return text;
+        }
+        return ex.getMessage();
+    }
+
+    private IExecutionExceptionHandler executionErrors() {
+        return (ex, cmd, parseResult) -> {
+            int code;
+            String message;
+            if (ex instanceof ConfigurationException) {
+                code = ExitCodes.USAGE;
+                message = ex.getMessage();
+            } else if (ex instanceof ParameterException p) {
+                return usageErrors().handleParseException(p, new String[0]);
+            } else if (ex instanceof InterruptedException) {
+                code = ExitCodes.INTERRUPTED;
+                message = "interrupted; nothing was verified, do not deploy";
+            } else {
+                code = ExitCodes.INTERNAL_ERROR;
+                message = "internal error (" + ex.getClass().getSimpleName()
+                        + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+                        + "); nothing was verified, do not deploy";
+            }
+            cmd.getErr().println("cdn-gate: " + oneLine(redact(message)));
+            cmd.getErr().flush();
+            return code;
+        };
+    }
+
+    private String redact(String message) {
+        String result = message;
+        for (String secret : secrets) {
+            if (!secret.isEmpty()) {
+                result = result.replace(secret, "****");
+            }
+        }
+        return result;
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ");
+    }
+
+    /** The version from the build (resource filtered by Maven). */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws Exception {
+            Properties properties = new Properties();
+            try (InputStream in = CdnGate.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+                }
+            }
+            return new String[] {"cdn-gate " + properties.getProperty("version", "unknown")};
+        }
+    }
+}

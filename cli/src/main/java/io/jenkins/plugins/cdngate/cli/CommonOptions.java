@@ -1,0 +1,103 @@
+package io.jenkins.plugins.cdngate.cli;
+
+import io.jenkins.plugins.cdngate.core.ConnectionSettings;
+import io.jenkins.plugins.cdngate.core.GovernorSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every gate subcommand shares: where to call, how patiently, how to be polite to the
+ * API, where the credentials are, and how to print the result. Defaults match
+ * {@link ConnectionSettings#defaults()} and {@link GovernorSettings#defaults()}.
+ */
+final class CommonOptions {
+    @Option(names = "--endpoint", order = 100, paramLabel = "HOST[:PORT]|URL", defaultValue = ConnectionSettings.DEFAULT_ENDPOINT,
+            description = "CDN API endpoint (default: ${DEFAULT-VALUE}). Always HTTPS, except plain HTTP to a "
+                    + "loopback emulator such as 127.0.0.1:18080.")
+    String endpoint;
+
+    @Option(names = "--json", order = 101,
+            description = "Print the report as one JSON object on stdout instead of the human lines.")
+    boolean json;
+
+    @Option(names = "--timeout", order = 102, paramLabel = "DURATION", defaultValue = "10s",
+            converter = Converters.DurationConverter.class,
+            description = "Read timeout of each request, e.g. 500ms, 10s (default: ${DEFAULT-VALUE}).")
+    Duration readTimeout;
+
+    @Option(names = "--connect-timeout", order = 103, paramLabel = "DURATION", defaultValue = "5s",
+            converter = Converters.DurationConverter.class,
+            description = "Connect timeout of each request (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
+    @Option(names = "--attempts", order = 104, paramLabel = "N", defaultValue = "4",
+            description = "Attempts per call when Alibaba Cloud throttles, answers 5xx or the network fails; "
+                    + "1 means no retry (default: ${DEFAULT-VALUE}).")
+    int attempts;
+
+    @Option(names = "--deadline", order = 105, paramLabel = "DURATION", defaultValue = "60s",
+            converter = Converters.DurationConverter.class,
+            description = "Total time budget of the gate, waits and retries included (default: ${DEFAULT-VALUE}).")
+    Duration deadline;
+
+    @Option(names = "--profile", order = 106, paramLabel = "NAME",
+            description = "Use this profile of the aliyun CLI's config file (AK or StsToken mode) instead of the "
+                    + "ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET variables.")
+    String profile;
+
+    @Option(names = "--config-file", order = 107, paramLabel = "FILE",
+            description = "The aliyun CLI config file to read --profile from (default: $ALIBABA_CLOUD_CONFIG_FILE, "
+                    + "else ~/.aliyun/config.json).")
+    Path configFile;
+
+    @Option(names = "--rate-limit-describe", order = 108, paramLabel = "PER_SECOND", defaultValue = "30",
+            description = "Describe calls per second per AccessKey and action; Alibaba allows 30 (default: ${DEFAULT-VALUE}).")
+    double describePerSecond;
+
+    @Option(names = "--rate-limit-open", order = 109, paramLabel = "PER_SECOND", defaultValue = "5",
+            description = "OpenCdnService calls per second per AccessKey; Alibaba allows 5 (default: ${DEFAULT-VALUE}).")
+    double openPerSecond;
+
+    @Option(names = "--no-rate-limit", order = 110,
+            description = "Do not wait for a rate-limit permit before each call (Alibaba may answer Throttling.User).")
+    boolean noRateLimit;
+
+    @Option(names = "--no-coalescing", order = 111,
+            description = "Do not let identical concurrent Describe calls share one request.")
+    boolean noCoalescing;
+
+    @Option(names = "--cache-ttl", order = 112, paramLabel = "DURATION", defaultValue = "0s",
+            converter = Converters.DurationConverter.class,
+            description = "Reuse a Describe result for this long; 0s = off (default: ${DEFAULT-VALUE}).")
+    Duration cacheTtl;
+
+    ConnectionSettings connection() {
+        positive("--timeout", readTimeout);
+        positive("--connect-timeout", connectTimeout);
+        positive("--deadline", deadline);
+        if (attempts < 1) {
+            throw new ConfigurationException("--attempts must be 1 or more, not " + attempts);
+        }
+        if (endpoint == null || endpoint.isBlank()) {
+            throw new ConfigurationException("--endpoint is empty: give HOST[:PORT] or a URL, e.g. "
+                    + ConnectionSettings.DEFAULT_ENDPOINT);
+        }
+        return new ConnectionSettings(endpoint.trim(), connectTimeout, readTimeout, attempts, deadline);
+    }
+
+    GovernorSettings governor() {
+        if (!(describePerSecond > 0) || !(openPerSecond > 0) || Double.isInfinite(describePerSecond)
+                || Double.isInfinite(openPerSecond)) {
+            throw new ConfigurationException("--rate-limit-describe and --rate-limit-open must be above 0 calls per "
+                    + "second; use --no-rate-limit to turn limiting off");
+        }
+        return new GovernorSettings(!noRateLimit, openPerSecond, describePerSecond, !noCoalescing, cacheTtl);
+    }
+
+    private static void positive(String option, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw new ConfigurationException(option + " must be above 0, not " + value.toMillis() + "ms");
+        }
+    }
+}

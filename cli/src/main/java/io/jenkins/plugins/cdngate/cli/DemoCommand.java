@@ -1,0 +1,163 @@
+package io.jenkins.plugins.cdngate.cli;
+
+import io.jenkins.plugins.cdngate.core.AccessKey;
+import io.jenkins.plugins.cdngate.core.Sizes;
+import io.jenkins.plugins.cdngate.emulator.Account;
+import io.jenkins.plugins.cdngate.emulator.CdnEmulator;
+import io.jenkins.plugins.cdngate.emulator.Plan;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cdn-gate demo}: both gates, run exactly as a build would run them (the same subcommands,
+ * credentials from the environment), against the emulator started in this process with a realistic
+ * account. No Alibaba Cloud account, no network beyond loopback.
+ */
+@Command(name = "demo",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        versionProvider = CdnGate.Version.class,
+        description = {
+                "Runs ensure-active, then require-quota, against an emulated account in this process: CDN not yet "
+                        + "activated, 500 GiB left of a 1 TiB data-transfer plan, a 50 GiB plan ending in 3 days, "
+                        + "and an HTTPS request plan. No Alibaba Cloud account needed.",
+                "Exit code: that of the gates (3, UNSTABLE: the plan ending soon needs a look)."})
+final class DemoCommand implements Callable<Integer> {
+    /** Obviously fake: the hyphen can never occur in a real AccessKey ID. */
+    static final String DEMO_ACCESS_KEY_ID = "LTAI-demo-0001";
+    static final String DEMO_SECRET = "demo-secret-0001";
+    static final long GIB = 1L << 30;
+
+    static final String LARGE_PLAN = "FP-demo-0001";
+    static final String ENDING_PLAN = "FP-demo-0002";
+    static final String REQUEST_PLAN = "CDNHTTPSBAG-demo-0003";
+
+    @ParentCommand
+    CdnGate root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try (CdnEmulator emulator = CdnEmulator.start()) {
+            emulator.addAccount(demoAccount(now));
+            String endpoint = emulator.endpoint();
+
+            out.println("CDN Gate demo: both gates against the Alibaba Cloud CDN API emulator on " + endpoint
+                    + " (started in this process; it checks signatures like the real service).");
+            out.println("The emulated account " + AccessKey.mask(DEMO_ACCESS_KEY_ID)
+                    + " has not activated CDN yet and holds three plans:");
+            out.println("  " + LARGE_PLAN + "  data transfer, " + Sizes.brief(500 * GIB) + " left of "
+                    + Sizes.brief(1024 * GIB) + ", ends in 185 days");
+            out.println("  " + ENDING_PLAN + "  data transfer, " + Sizes.brief(50 * GIB) + " left of "
+                    + Sizes.brief(100 * GIB) + ", ends in 3 days");
+            out.println("  " + REQUEST_PLAN + "  HTTPS requests, 8,000,000 left of 10,000,000");
+            out.println();
+
+            Map<String, String> variables = new HashMap<>(root.environment().variables());
+            variables.put(CredentialResolver.ENV_ID, DEMO_ACCESS_KEY_ID);
+            variables.put(CredentialResolver.ENV_SECRET, DEMO_SECRET);
+            variables.remove(CredentialResolver.ENV_TOKEN);
+            variables.remove(CredentialResolver.ENV_PROFILE);
+            CliEnvironment build = new CliEnvironment(variables, root.environment().home());
+            out.println("A build step sets the credentials in its environment, as a CI secret:");
+            out.println("$ export " + CredentialResolver.ENV_ID + "=" + AccessKey.mask(DEMO_ACCESS_KEY_ID) + " "
+                    + CredentialResolver.ENV_SECRET + "=****     # masked here, as in every line cdn-gate prints");
+            out.println();
+
+            List<Integer> codes = new ArrayList<>();
+            String[][] steps = {
+                    {"ensure-active", "--endpoint", endpoint},
+                    {"require-quota", "--endpoint", endpoint, "--min-bytes", "100GiB", "--warn-bytes", "200GiB",
+                            "--min-requests", "1000000", "--expiry-warning-days", "7"},
+            };
+            int exitCode = ExitCodes.PASS;
+            for (String[] step : steps) {
+                out.println("$ cdn-gate " + String.join(" ", step));
+                out.flush();
+                int code = CdnGate.run(build, out, err, step);
+                out.println("exit code " + code + " (" + ExitCodes.describe(code) + ")");
+                out.println();
+                codes.add(code);
+                exitCode = worse(exitCode, code);
+                if (code != ExitCodes.PASS && code != ExitCodes.UNSTABLE) {
+                    out.println("A build stops at the first gate that fails, so this demo stops here too.");
+                    break;
+                }
+            }
+            explain(out, codes, exitCode);
+            out.flush();
+            return exitCode;
+        }
+    }
+
+    /** Plan times are relative to now, so the demo tells the same story on any day. */
+    static Account demoAccount(Instant now) {
+        String started = now.minus(180, ChronoUnit.DAYS).toString();
+        String endsLater = now.plus(185, ChronoUnit.DAYS).toString();
+        return Account.create(DEMO_ACCESS_KEY_ID, DEMO_SECRET)
+                .activated(false)
+                .plan(Plan.dataTransfer(LARGE_PLAN, "CDN data transfer plan (Chinese mainland)", 500 * GIB, 1024 * GIB,
+                        started, endsLater))
+                .plan(Plan.dataTransfer(ENDING_PLAN, "CDN data transfer plan (Chinese mainland)", 50 * GIB, 100 * GIB,
+                        now.minus(362, ChronoUnit.DAYS).toString(), now.plus(3, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS).toString()))
+                .plan(Plan.httpsRequests(REQUEST_PLAN, "CDN resource plan for HTTPS requests", 8_000_000L, 10_000_000L,
+                        started, endsLater));
+    }
+
+    /** PASS < UNSTABLE < FAIL < anything else (usage, internal error, interrupted). */
+    static int worse(int a, int b) {
+        return rank(b) > rank(a) ? b : a;
+    }
+
+    private static int rank(int code) {
+        return switch (code) {
+            case ExitCodes.PASS -> 0;
+            case ExitCodes.UNSTABLE -> 1;
+            case ExitCodes.FAIL -> 2;
+            default -> 3;
+        };
+    }
+
+    private static void explain(PrintWriter out, List<Integer> codes, int exitCode) {
+        out.println("What happened:");
+        if (codes.get(0) == ExitCodes.PASS) {
+            out.println("- ensure-active found CDN not activated, activated it (OpenCdnService, PayByTraffic) and "
+                    + "checked again that it is active and not locked.");
+        } else {
+            out.println("- ensure-active did not pass: its lines above say why.");
+        }
+        if (codes.size() > 1 && codes.get(1) == ExitCodes.UNSTABLE) {
+            out.println("- require-quota counted the valid data-transfer plans against --min-bytes 100GiB and the "
+                    + "HTTPS request plan against --min-requests: enough of both. The plan ending within "
+                    + "--expiry-warning-days 7 makes the result UNSTABLE: deploy, but renew or replace that plan soon.");
+        } else if (codes.size() > 1) {
+            out.println("- require-quota ended " + ExitCodes.describe(codes.get(1)) + ": its lines above say why.");
+        }
+        out.println("- The demo exits " + exitCode + " (" + ExitCodes.describe(exitCode) + "): 0 PASS, 1 FAIL, "
+                + "2 usage or configuration error, 3 UNSTABLE. A CI job fails on anything but 0 unless told "
+                + "to allow 3.");
+        out.println();
+        out.println("Against your own account (a RAM user with cdn:DescribeCdnService, cdn:OpenCdnService and "
+                + "cdn:DescribeCdnUserResourcePackage):");
+        out.println("  export " + CredentialResolver.ENV_ID + "=... " + CredentialResolver.ENV_SECRET
+                + "=...   # from your CI's secret store, never on the command line");
+        out.println("  cdn-gate ensure-active");
+        out.println("  cdn-gate require-quota --min-bytes 100GiB --expiry-warning-days 7");
+        out.println("Every option: cdn-gate <command> --help, and docs/cli.md.");
+    }
+}

@@ -1,0 +1,63 @@
+package io.jenkins.plugins.cdngate.cli;
+
+import io.jenkins.plugins.cdngate.core.AccessKey;
+import io.jenkins.plugins.cdngate.core.ConnectionSettings;
+import io.jenkins.plugins.cdngate.core.Mode;
+import io.jenkins.plugins.cdngate.core.Report;
+import io.jenkins.plugins.cdngate.core.RequireQuota;
+import io.jenkins.plugins.cdngate.core.RequireQuotaRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cdn-gate require-quota}: the valid resource plans still hold at least the data the deployment needs. */
+@Command(name = "require-quota",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        versionProvider = CdnGate.Version.class,
+        description = {
+                "Checks that the valid CDN resource plans still hold at least --min-bytes of data transfer.",
+                "Sizes: 536870912000, 500GiB, 500 GB, 1.5 TiB (GB and TB are binary, as Alibaba sells them: "
+                        + "a 500 GB plan holds 536870912000 bytes).",
+                "Exit code 0 PASS, 1 FAIL, 2 usage/configuration error, 3 UNSTABLE."})
+final class RequireQuotaCommand extends GateCommand {
+    @Option(names = "--min-bytes", order = 1, paramLabel = "SIZE", required = true, converter = Converters.SizeConverter.class,
+            description = "Required. Less data transfer left in the counted plans fails the gate.")
+    Long minBytes;
+
+    @Option(names = "--warn-bytes", order = 2, paramLabel = "SIZE", converter = Converters.SizeConverter.class,
+            description = "At least --min-bytes; less left than this is UNSTABLE.")
+    Long warnBytes;
+
+    @Option(names = "--min-requests", order = 3, paramLabel = "N", converter = Converters.CountConverter.class,
+            description = "Fewer requests left in request plans (e.g. cdnhttpsbag) fails the gate.")
+    Long minRequests;
+
+    @Option(names = "--plan-filter", order = 4, paramLabel = "REGEX",
+            description = "Count only plans whose name, template, commodity code or instance ID matches this "
+                    + "case-insensitive regular expression, e.g. 'mainland'.")
+    String planFilter;
+
+    @Option(names = "--expiry-warning-days", order = 5, paramLabel = "DAYS",
+            description = "A counted plan that ends within this many days is UNSTABLE.")
+    Integer expiryWarningDays;
+
+    @Option(names = "--mode", order = 6, paramLabel = "enforce|warn", defaultValue = "enforce",
+            converter = Converters.ModeConverter.class,
+            description = "enforce, or warn: every FAIL is reported as UNSTABLE instead (default: ${DEFAULT-VALUE}).")
+    Mode mode;
+
+    @Override
+    Report run(AccessKey accessKey, ConnectionSettings connection) throws InterruptedException {
+        if (planFilter != null) {
+            try {
+                java.util.regex.Pattern.compile(planFilter);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new ConfigurationException("--plan-filter '" + planFilter + "' is not a valid regular expression: "
+                        + e.getDescription());
+            }
+        }
+        return RequireQuota.run(new RequireQuotaRequest(accessKey, connection, minBytes, warnBytes, minRequests,
+                planFilter, expiryWarningDays, mode));
+    }
+}

@@ -1,0 +1,181 @@
+package io.jenkins.plugins.cdngate.cli;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.cdngate.core.AccessKey;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** Where credentials come from, without any network: environment, aliyun CLI profiles, and every way that fails. */
+public class CredentialResolverTest {
+    static final String SECRET = "s3cret-CredentialResolverTest-0001";
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    @Test
+    public void environmentVariablesGiveTheAccessKey() {
+        AccessKey key = resolver(Map.of(CredentialResolver.ENV_ID, "LTAI-test-0001", CredentialResolver.ENV_SECRET, SECRET))
+                .resolve(null, null);
+
+        assertEquals("LTAI-test-0001", key.id());
+        assertEquals(SECRET, key.secret());
+        assertNull(key.securityToken());
+    }
+
+    @Test
+    public void securityTokenVariableMakesStsCredentials() {
+        AccessKey key = resolver(Map.of(CredentialResolver.ENV_ID, "STS-test-0001", CredentialResolver.ENV_SECRET, SECRET,
+                CredentialResolver.ENV_TOKEN, "sts-token-1")).resolve(null, null);
+
+        assertEquals("sts-token-1", key.securityToken());
+    }
+
+    @Test
+    public void nothingConfiguredSaysExactlyHowToProvideCredentials() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolver(Map.of()).resolve(null, null));
+
+        assertEquals("no Alibaba Cloud credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET "
+                + "(plus ALIBABA_CLOUD_SECURITY_TOKEN for STS), or pass --profile NAME to use a profile of the aliyun CLI "
+                + "(~/.aliyun/config.json)", e.getMessage());
+    }
+
+    @Test
+    public void anIdWithoutASecretNamesTheMissingVariable() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> resolver(Map.of(CredentialResolver.ENV_ID, "LTAI-test-0001")).resolve(null, null));
+
+        assertEquals("ALIBABA_CLOUD_ACCESS_KEY_ID is set but ALIBABA_CLOUD_ACCESS_KEY_SECRET is not: set both", e.getMessage());
+    }
+
+    @Test
+    public void aSecretWithoutAnIdNamesTheMissingVariableAndNotTheSecret() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> resolver(Map.of(CredentialResolver.ENV_SECRET, SECRET)).resolve(null, null));
+
+        assertEquals("ALIBABA_CLOUD_ACCESS_KEY_SECRET is set but ALIBABA_CLOUD_ACCESS_KEY_ID is not: set both", e.getMessage());
+    }
+
+    @Test
+    public void akProfileFromTheHomeDirectory() throws IOException {
+        Path home = temp.newFolder("home").toPath();
+        write(home.resolve(".aliyun/config.json"), config(akProfile("ci", "LTAI-test-0002", SECRET)));
+
+        AccessKey key = new CredentialResolver(new CliEnvironment(Map.of(), home)).resolve("ci", null);
+
+        assertEquals(AccessKey.of("LTAI-test-0002", SECRET), key);
+    }
+
+    @Test
+    public void stsTokenProfileCarriesTheToken() throws IOException {
+        Path file = write(temp.getRoot().toPath().resolve("config.json"), config(
+                "{\"name\":\"sts\",\"mode\":\"StsToken\",\"access_key_id\":\"STS-test-0003\",\"access_key_secret\":\"" + SECRET
+                        + "\",\"sts_token\":\"sts-token-3\",\"region_id\":\"cn-hangzhou\"}"));
+
+        AccessKey key = resolver(Map.of()).resolve("sts", file);
+
+        assertEquals(AccessKey.of("STS-test-0003", SECRET, "sts-token-3"), key);
+    }
+
+    @Test
+    public void profileOptionWinsOverEnvironmentVariables() throws IOException {
+        Path file = write(temp.getRoot().toPath().resolve("config.json"), config(akProfile("ci", "LTAI-test-0004", SECRET)));
+
+        AccessKey key = resolver(Map.of(CredentialResolver.ENV_ID, "LTAI-test-0009", CredentialResolver.ENV_SECRET, "other"))
+                .resolve("ci", file);
+
+        assertEquals("LTAI-test-0004", key.id());
+    }
+
+    @Test
+    public void configFileVariableAndProfileVariableAreHonoured() throws IOException {
+        Path file = write(temp.getRoot().toPath().resolve("elsewhere.json"), config(akProfile("deploy", "LTAI-test-0005", SECRET)));
+
+        AccessKey key = resolver(Map.of(CredentialResolver.ENV_CONFIG_FILE, file.toString(),
+                CredentialResolver.ENV_PROFILE, "deploy")).resolve(null, null);
+
+        assertEquals("LTAI-test-0005", key.id());
+    }
+
+    /** Each row: the file's content, the profile asked for, what the one-line error must say. */
+    private static final String[][] BAD_PROFILES = {
+            {config(akProfile("ci", "LTAI-test-0006", SECRET)), "prod",
+                    "profile 'prod' not found in FILE (profiles there: ci): create it with 'aliyun configure --profile prod'"},
+            {config("{\"name\":\"role\",\"mode\":\"RamRoleArn\",\"access_key_id\":\"LTAI-test-0007\",\"access_key_secret\":\""
+                    + SECRET + "\",\"ram_role_arn\":\"acs:ram::1:role/x\"}"), "role",
+                    "profile 'role' in FILE uses mode RamRoleArn, which cdn-gate does not support: use a profile in AK or "
+                            + "StsToken mode, or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET"},
+            {config("{\"name\":\"sts\",\"mode\":\"StsToken\",\"access_key_id\":\"STS-test-0008\",\"access_key_secret\":\""
+                    + SECRET + "\",\"sts_token\":\"\"}"), "sts",
+                    "profile 'sts' in FILE is in StsToken mode but has no sts_token: run 'aliyun configure --mode StsToken --profile sts'"},
+            {config("{\"name\":\"ci\",\"mode\":\"AK\",\"access_key_id\":\"LTAI-test-0006\"}"), "ci",
+                    "profile 'ci' in FILE has no access_key_secret: run 'aliyun configure --profile ci'"},
+            {"{\"current\":\"ci\",\"profiles\":[{\"name\":\"ci\",\"access_key_secret\":\"" + SECRET + "\"", "ci",
+                    "aliyun CLI config file FILE is not a valid JSON object: fix it or recreate it with 'aliyun configure'"},
+            {"[\"" + SECRET + "\"]", "ci",
+                    "aliyun CLI config file FILE is not a valid JSON object: fix it or recreate it with 'aliyun configure'"},
+            {"{\"current\":\"ci\"}", "ci",
+                    "aliyun CLI config file FILE has no \"profiles\" list: create one with 'aliyun configure --profile ci'"},
+    };
+
+    @Test
+    public void everyBadProfileIsOneLineNamingFileAndProfileWithoutTheSecret() throws IOException {
+        for (String[] row : BAD_PROFILES) {
+            Path file = write(temp.newFolder().toPath().resolve("config.json"), row[0]);
+
+            ConfigurationException e = assertThrows(row[2], ConfigurationException.class,
+                    () -> resolver(Map.of()).resolve(row[1], file));
+
+            assertEquals(row[2].replace("FILE", file.toString()), e.getMessage());
+            assertFalse(e.getMessage().contains(SECRET));
+        }
+    }
+
+    @Test
+    public void missingConfigFileSaysHowToCreateOrPointToIt() {
+        Path home = temp.getRoot().toPath().resolve("nobody");
+
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> new CredentialResolver(new CliEnvironment(Map.of(), home)).resolve("ci", null));
+
+        assertEquals("aliyun CLI config file " + home.resolve(".aliyun/config.json") + " not found: run 'aliyun configure', "
+                + "or point ALIBABA_CLOUD_CONFIG_FILE (or --config-file) at the file", e.getMessage());
+    }
+
+    @Test
+    public void oldProfilesWithoutAModeAreAccessKeyProfiles() throws IOException {
+        Path file = write(temp.getRoot().toPath().resolve("old.json"),
+                config("{\"name\":\"default\",\"access_key_id\":\"LTAI-test-0010\",\"access_key_secret\":\"" + SECRET + "\"}"));
+
+        assertTrue(resolver(Map.of()).resolve("default", file).id().equals("LTAI-test-0010"));
+    }
+
+    static String akProfile(String name, String id, String secret) {
+        return "{\"name\":\"" + name + "\",\"mode\":\"AK\",\"access_key_id\":\"" + id + "\",\"access_key_secret\":\"" + secret
+                + "\",\"sts_token\":\"\",\"ram_role_name\":\"\",\"expired_seconds\":0,\"region_id\":\"cn-hangzhou\","
+                + "\"output_format\":\"json\",\"language\":\"en\"}";
+    }
+
+    static String config(String... profiles) {
+        return "{\"current\":\"default\",\"profiles\":[" + String.join(",", profiles) + "],\"meta_path\":\"\"}";
+    }
+
+    static Path write(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    private static CredentialResolver resolver(Map<String, String> env) {
+        return new CredentialResolver(new CliEnvironment(env, null));
+    }
+}

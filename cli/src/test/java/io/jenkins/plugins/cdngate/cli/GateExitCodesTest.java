@@ -1,0 +1,193 @@
+package io.jenkins.plugins.cdngate.cli;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.cdngate.emulator.Account;
+import io.jenkins.plugins.cdngate.emulator.CdnEmulator;
+import io.jenkins.plugins.cdngate.emulator.EmulatorOptions;
+import io.jenkins.plugins.cdngate.emulator.Plan;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/** The exit code of every kind of outcome, through the real SDK against the emulator. */
+public class GateExitCodesTest {
+    static final long GIB = 1L << 30;
+    static CdnEmulator emulator;
+
+    @BeforeClass
+    public static void startEmulator() {
+        emulator = CdnEmulator.start(EmulatorOptions.defaults().rateLimits(false));
+    }
+
+    @AfterClass
+    public static void stopEmulator() {
+        emulator.close();
+    }
+
+    /** An activated account holding one 500 GiB data-transfer plan that ends in a year. */
+    static Account readyAccount(String id, String secret) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return Account.create(id, secret).activated(true).chargeType("PayByTraffic")
+                .openingTime("2024-02-28T13:11:49Z")
+                .plan(Plan.dataTransfer("FP-" + id.substring(id.length() - 4), "CDN data transfer plan (Chinese mainland)", 500 * GIB, 500 * GIB,
+                        now.minus(10, ChronoUnit.DAYS).toString(), now.plus(365, ChronoUnit.DAYS).toString()));
+    }
+
+    static Map<String, String> credentials(String id, String secret) {
+        return Map.of(CredentialResolver.ENV_ID, id, CredentialResolver.ENV_SECRET, secret);
+    }
+
+    static String[] args(String... args) {
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.add("--endpoint");
+        all.add(emulator.endpoint());
+        if (!all.contains("--attempts")) {
+            all.add("--attempts");
+            all.add("1");
+        }
+        return all.toArray(new String[0]);
+    }
+
+    @Test
+    public void readyAccountPassesBothGatesWithExitCode0() {
+        emulator.addAccount(readyAccount("LTAI-test-0101", "test-secret-0101"));
+        Map<String, String> env = credentials("LTAI-test-0101", "test-secret-0101");
+
+        CliRun active = CliRun.run(env, args("ensure-active"));
+        CliRun quota = CliRun.run(env, args("require-quota", "--min-bytes", "100GiB"));
+
+        assertEquals(active.toString(), ExitCodes.PASS, active.exitCode);
+        assertEquals(quota.toString(), ExitCodes.PASS, quota.exitCode);
+        assertTrue(quota.toString(), quota.out.lines().allMatch(line -> line.startsWith("[CDN Gate] ")));
+        assertEquals(quota.toString(), "", quota.err);
+    }
+
+    @Test
+    public void quotaUnderTheMinimumFailsWithExitCode1() {
+        emulator.addAccount(readyAccount("LTAI-test-0102", "test-secret-0102"));
+
+        CliRun run = CliRun.run(credentials("LTAI-test-0102", "test-secret-0102"),
+                args("require-quota", "--min-bytes", "600GiB"));
+
+        assertEquals(run.toString(), ExitCodes.FAIL, run.exitCode);
+    }
+
+    @Test
+    public void quotaUnderTheWarningLevelIsUnstableWithExitCode3() {
+        emulator.addAccount(readyAccount("LTAI-test-0103", "test-secret-0103"));
+
+        CliRun run = CliRun.run(credentials("LTAI-test-0103", "test-secret-0103"),
+                args("require-quota", "--min-bytes", "100GiB", "--warn-bytes", "600GiB"));
+
+        assertEquals(run.toString(), ExitCodes.UNSTABLE, run.exitCode);
+    }
+
+    @Test
+    public void warnModeTurnsAFailIntoExitCode3() {
+        emulator.addAccount(readyAccount("LTAI-test-0104", "test-secret-0104"));
+
+        CliRun run = CliRun.run(credentials("LTAI-test-0104", "test-secret-0104"),
+                args("require-quota", "--min-bytes", "600GiB", "--mode", "warn"));
+
+        assertEquals(run.toString(), ExitCodes.UNSTABLE, run.exitCode);
+    }
+
+    @Test
+    public void ensureActiveActivatesByDefault() {
+        Account account = emulator.addAccount(readyAccount("LTAI-test-0105", "test-secret-0105").activated(false));
+
+        CliRun run = CliRun.run(credentials("LTAI-test-0105", "test-secret-0105"), args("ensure-active"));
+
+        assertEquals(run.toString(), ExitCodes.PASS, run.exitCode);
+        assertTrue(account.isActivated());
+    }
+
+    @Test
+    public void noActivateFailsOnAnAccountThatIsNotActivatedAndLeavesItAlone() {
+        for (String option : new String[] {"--no-activate", "--activate=false"}) {
+            String id = "LTAI-test-01" + (option.length() + 10);
+            Account account = emulator.addAccount(readyAccount(id, "test-secret-0106").activated(false));
+
+            CliRun run = CliRun.run(credentials(id, "test-secret-0106"), args("ensure-active", option));
+
+            assertEquals(option + "\n" + run, ExitCodes.FAIL, run.exitCode);
+            assertFalse(option, account.isActivated());
+            assertEquals(option, 0, emulator.requests().stream()
+                    .filter(r -> r.accessKeyId().equals(id) && r.action().equals(CdnEmulator.OPEN_CDN_SERVICE)).count());
+        }
+    }
+
+    @Test
+    public void lockFailsUnlessTheLockPolicyIsUnstable() {
+        emulator.addAccount(readyAccount("LTAI-test-0107", "test-secret-0107").locks("financial"));
+        Map<String, String> env = credentials("LTAI-test-0107", "test-secret-0107");
+
+        CliRun failing = CliRun.run(env, args("ensure-active"));
+        CliRun soft = CliRun.run(env, args("ensure-active", "--lock-policy", "unstable"));
+
+        assertEquals(failing.toString(), ExitCodes.FAIL, failing.exitCode);
+        assertEquals(soft.toString(), ExitCodes.UNSTABLE, soft.exitCode);
+    }
+
+    @Test
+    public void wrongSecretFailsClosedWithExitCode1() {
+        emulator.addAccount(readyAccount("LTAI-test-0108", "test-secret-0108"));
+
+        CliRun run = CliRun.run(credentials("LTAI-test-0108", "not-the-secret-0108"), args("ensure-active"));
+
+        assertEquals(run.toString(), ExitCodes.FAIL, run.exitCode);
+    }
+
+    @Test
+    public void missingCredentialsIsOneLineSayingHowToProvideThemWithExitCode2() {
+        CliRun run = CliRun.run(Map.of(), args("require-quota", "--min-bytes", "1GiB"));
+
+        assertEquals(run.toString(), ExitCodes.USAGE, run.exitCode);
+        assertEquals("", run.out);
+        assertEquals("cdn-gate: no Alibaba Cloud credentials: " + CredentialResolver.HOW_TO_PROVIDE + System.lineSeparator(),
+                run.err);
+    }
+
+    /** Each row: the arguments, a piece of the one-line error that says what to fix. */
+    private static final String[][] USAGE_ERRORS = {
+            {"require-quota", "Missing required option: '--min-bytes=SIZE'"},
+            {"require-quota --min-bytes lots", "--min-bytes"},
+            {"require-quota --min-bytes 2GiB --warn-bytes 1GiB", "warnBytes"},
+            {"require-quota --min-bytes 1GiB --mode sometimes", "mode must be 'enforce' or 'warn', not 'sometimes'"},
+            {"require-quota --min-bytes 1GiB --plan-filter (mainland", "--plan-filter '(mainland' is not a valid regular expression"},
+            {"require-quota --min-bytes 1GiB --min-requests many", "'many' is not a whole number of requests"},
+            {"ensure-active --lock-policy maybe", "lock policy must be 'fail' or 'unstable', not 'maybe'"},
+            {"ensure-active --timeout 0s", "--timeout must be above 0"},
+            {"ensure-active --timeout soon", "'soon' is not a duration: write it like 500ms, 10s, 1.5s, 2m or 1h"},
+            {"ensure-active --attempts 0", "--attempts must be 1 or more, not 0"},
+            {"ensure-active --rate-limit-open 0", "--rate-limit-describe and --rate-limit-open must be above 0"},
+            {"ensure-active --frobnicate", "unknown option --frobnicate"},
+            {"deploy", "unknown command 'deploy': use ensure-active, require-quota or demo"},
+            {"", "Missing command: use ensure-active, require-quota or demo"},
+    };
+
+    @Test
+    public void everyUsageErrorIsOneLineOnStderrWithExitCode2() {
+        emulator.addAccount(readyAccount("LTAI-test-0109", "test-secret-0109"));
+        for (String[] row : USAGE_ERRORS) {
+            String[] argv = row[0].isEmpty() ? new String[0] : row[0].split(" ");
+
+            CliRun run = CliRun.run(credentials("LTAI-test-0109", "test-secret-0109"),
+                    argv.length == 0 ? argv : args(argv));
+
+            assertEquals(row[0] + "\n" + run, ExitCodes.USAGE, run.exitCode);
+            assertEquals(row[0] + "\n" + run, "", run.out);
+            assertTrue(row[0] + "\n" + run, run.err.startsWith("cdn-gate: ") && run.err.contains(row[1]));
+            assertEquals(row[0] + "\n" + run, 1, run.err.lines().count());
+        }
+    }
+}

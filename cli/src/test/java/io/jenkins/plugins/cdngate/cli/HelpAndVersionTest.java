@@ -1,0 +1,44 @@
+package io.jenkins.plugins.cdngate.cli;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Map;
+import org.junit.Test;
+
+public class HelpAndVersionTest {
+    /** Each row: the command, the options its help must list. */
+    private static final String[][] COMMANDS = {
+            {"", "ensure-active", "require-quota", "demo", "--version", "Exit codes:"},
+            {"ensure-active", "--[no-]activate", "--charge-type", "--expected-charge-type", "--lock-policy", "--mode",
+                    "--endpoint", "--json", "--timeout", "--connect-timeout", "--attempts", "--deadline", "--profile",
+                    "--config-file", "--rate-limit-describe", "--rate-limit-open", "--no-rate-limit", "--cache-ttl"},
+            {"require-quota", "--min-bytes", "--warn-bytes", "--min-requests", "--plan-filter", "--expiry-warning-days",
+                    "--mode", "--endpoint", "--json", "--timeout", "--profile"},
+            {"demo", "No Alibaba Cloud", "Exit code"},
+    };
+
+    @Test
+    public void helpOfEveryCommandListsItsOptionsOnStdoutWithExitCode0() {
+        for (String[] row : COMMANDS) {
+            String[] argv = row[0].isEmpty() ? new String[] {"--help"} : new String[] {row[0], "--help"};
+
+            CliRun run = CliRun.run(Map.of(), argv);
+
+            assertEquals(row[0] + "\n" + run, ExitCodes.PASS, run.exitCode);
+            assertTrue(run.toString(), run.out.startsWith("Usage: cdn-gate" + (row[0].isEmpty() ? "" : " " + row[0])));
+            for (int i = 1; i < row.length; i++) {
+                assertTrue(row[0] + " lacks " + row[i] + "\n" + run, run.out.contains(row[i]));
+            }
+            assertEquals("", run.err);
+        }
+    }
+
+    @Test
+    public void versionNamesTheBuild() {
+        CliRun run = CliRun.run(Map.of(), "--version");
+
+        assertEquals(ExitCodes.PASS, run.exitCode);
+        assertTrue(run.toString(), run.out.matches("cdn-gate \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"));
+    }
+}

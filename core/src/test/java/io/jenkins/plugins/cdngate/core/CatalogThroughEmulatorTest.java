@@ -1,0 +1,173 @@
+package io.jenkins.plugins.cdngate.core;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.cdngate.emulator.Account;
+import io.jenkins.plugins.cdngate.emulator.ErrorCodes;
+import io.jenkins.plugins.cdngate.emulator.Fault;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.Test;
+
+/**
+ * Every catalog entry the emulator can produce, through the real SDK over real HTTP: the gate's verdict is the
+ * entry's verdict, the reason carries the entry's sentence, the Code and (when Alibaba answered) the RequestId,
+ * and retryable codes were tried exactly maxAttempts (3) times.
+ */
+public class CatalogThroughEmulatorTest extends EmulatorFixture {
+    private static final String OPEN = "OpenCdnService";
+    private static final String DESCRIBE = "DescribeCdnService";
+    private static final String PACKAGES = "DescribeCdnUserResourcePackage";
+
+    /** How a scenario runs: the emulator setup, then which gate. */
+    private record Scenario(String code, String action, Function<EmulatorFixture, AccessKey> setup, boolean httpAnswer) {
+    }
+
+    private static final List<Scenario> SCENARIOS = new ArrayList<>();
+
+    private static void add(String code, String action, Function<EmulatorFixture, AccessKey> setup, boolean httpAnswer) {
+        SCENARIOS.add(new Scenario(code, action, setup, httpAnswer));
+    }
+
+    static {
+        // OpenCdnService's documented errors (seeds), all but HasOpened (EnsureActiveTest covers it).
+        for (String code : ErrorCodes.OPEN_CDN_SERVICE_ERRORS) {
+            if (!code.equals("CdnService.HasOpened")) {
+                add(code, OPEN, t -> {
+                    t.account().openError(code);
+                    return t.key();
+                }, true);
+            }
+        }
+        // RAM, both codes, every action.
+        for (String ram : List.of("Forbidden.RAM", "NoPermission")) {
+            add(ram, OPEN, t -> {
+                t.account().deny(OPEN, ram);
+                return t.key();
+            }, true);
+            add(ram, DESCRIBE, t -> {
+                t.account().activated(true).deny(DESCRIBE, ram);
+                return t.key();
+            }, true);
+            add(ram, PACKAGES, t -> {
+                t.account().activated(true).deny(PACKAGES, ram);
+                return t.key();
+            }, true);
+        }
+        // Authentication.
+        add("SignatureDoesNotMatch", DESCRIBE, t -> {
+            t.account().activated(true);
+            return AccessKey.of(t.id, "not-the-secret");
+        }, true);
+        add("InvalidAccessKeyId.NotFound", DESCRIBE, t -> AccessKey.of(t.id, t.secret), true);
+        add("InvalidSecurityToken.MismatchWithAccessKey", DESCRIBE, t -> {
+            t.account().activated(true).securityToken("sts-token-1");
+            return AccessKey.of(t.id, t.secret, "sts-token-OTHER");
+        }, true);
+        add("InvalidSecurityToken.Expired", PACKAGES, t -> {
+            t.account().activated(true).securityToken("sts-token-1").securityTokenExpired(true);
+            return AccessKey.of(t.id, t.secret, "sts-token-1");
+        }, true);
+        // Throttling, 5xx and transport: retried until maxAttempts.
+        add("Throttling.User", DESCRIBE, t -> {
+            t.account().activated(true);
+            emu.inject(DESCRIBE, Fault.throttle());
+            return t.key();
+        }, true);
+        add("InternalError", PACKAGES, t -> {
+            t.account().activated(true);
+            emu.inject(PACKAGES, Fault.status500());
+            return t.key();
+        }, true);
+        add("ServiceUnavailable", DESCRIBE, t -> {
+            t.account().activated(true);
+            emu.inject(DESCRIBE, Fault.status503());
+            return t.key();
+        }, true);
+        add("(null)", DESCRIBE, t -> {
+            t.account().activated(true);
+            emu.inject(DESCRIBE, Fault.html502());
+            return t.key();
+        }, false);
+        add("SDK.ServerUnreachable", PACKAGES, t -> {
+            t.account().activated(true);
+            emu.inject(PACKAGES, Fault.closeConnection());
+            return t.key();
+        }, false);
+        add("SDK.ReadTimeout", DESCRIBE, t -> {
+            t.account().activated(true);
+            emu.inject(DESCRIBE, Fault.noAnswer());
+            return t.key();
+        }, false);
+        // A 200 we cannot read.
+        add(ErrorCatalog.MALFORMED_RESPONSE, DESCRIBE, t -> {
+            t.account().activated(true);
+            emu.inject(DESCRIBE, Fault.malformedJson());
+            return t.key();
+        }, false);
+    }
+
+    @Test
+    public void everyProducibleCatalogEntryYieldsItsVerdictSentenceCodeAndRequestId() throws Exception {
+        for (Scenario s : SCENARIOS) {
+            freshKey();
+            AccessKey key = s.setup().apply(this);
+            ConnectionSettings conn = connection().withTimeouts(Duration.ofSeconds(3), Duration.ofMillis(400));
+            Report r = s.action().equals(PACKAGES)
+                    ? RequireQuota.run(RequireQuotaRequest.of(key, conn, 0))
+                    : EnsureActive.run(EnsureActiveRequest.of(key, conn));
+            ErrorCatalog.Entry entry = ErrorCatalog.resolve(s.code());
+            String label = s.code() + " from " + s.action() + ": " + r.reason();
+            assertEquals(label, entry.verdict(), r.verdict());
+            Finding f = r.findings().stream().filter(x -> s.code().equals(x.errorCode())).findFirst().orElse(null);
+            assertNotNull(label + " has no finding with the code", f);
+            assertTrue(label, r.reason().contains(entry.adviceFor(s.action())));
+            assertTrue(label, r.reason().contains("[Code " + s.code() + ", RequestId "));
+            if (s.httpAnswer()) {
+                assertNotNull(label + " lacks the RequestId", f.requestId());
+                assertTrue(label, r.reason().contains(f.requestId()));
+            } else if (!s.code().equals(ErrorCatalog.MALFORMED_RESPONSE)) {
+                assertNull(label, f.requestId());
+            }
+            if (s.httpAnswer() || s.code().equals("(null)")) {
+                long expected = entry.retryable() ? 3 : 1;
+                assertEquals(label + " attempts", expected, count(s.action()));
+            }
+            emu.clearFaults();
+        }
+    }
+
+    @Test
+    public void ramDenialNamesThePermissionToGrant() throws Exception {
+        account().activated(true).deny(PACKAGES, "Forbidden.RAM");
+        Report r = RequireQuota.run(RequireQuotaRequest.of(key(), connection(), 0));
+        assertTrue(r.reason(), r.reason().contains("Grant cdn:DescribeCdnUserResourcePackage to the RAM user"));
+    }
+
+    @Test
+    public void clockSkewTellsTheUserToSyncTheAgentClock() throws Exception {
+        try (var skewed = io.jenkins.plugins.cdngate.emulator.CdnEmulator.start(
+                io.jenkins.plugins.cdngate.emulator.EmulatorOptions.defaults().port(0).rateLimits(false)
+                        .clock(java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofMinutes(20))))) {
+            skewed.addAccount(Account.create(id, secret).activated(true));
+            Report r = EnsureActive.run(EnsureActiveRequest.of(key(), connection().withEndpoint(skewed.endpoint())));
+            assertEquals(Verdict.FAIL, r.verdict());
+            assertTrue(r.reason(), r.reason().contains("InvalidTimeStamp.Expired"));
+            assertTrue(r.reason(), r.reason().contains("NTP"));
+        }
+    }
+
+    @Test
+    public void wrongChargeTypeIsRefusedByOpen() throws Exception {
+        account();
+        Report r = EnsureActive.run(new EnsureActiveRequest(key(), connection(), true, "PayByBandwidth", null, null, null));
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("InvalidInternetChargeType.ValueNotSupported"));
+        assertTrue(r.reason(), r.reason().contains("Use charge type PayByTraffic"));
+    }
+}

@@ -1,0 +1,155 @@
+package io.jenkins.plugins.cdngate.core;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.cdngate.emulator.Fault;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.Test;
+
+public class RetryTest extends EmulatorFixture {
+
+    @Test
+    public void transientFailuresAreRetriedWithAFreshSignatureUntilSuccess() throws Exception {
+        // The emulator rejects a reused SignatureNonce, so a PASS on the third attempt proves each attempt was re-signed.
+        account().activated(true);
+        emu.inject("DescribeCdnService", Fault.status500().times(2));
+        Report r = EnsureActive.run(ensure());
+        assertEquals(r.reason(), Verdict.PASS, r.verdict());
+        assertEquals(3, count("DescribeCdnService"));
+    }
+
+    /** fault -> requests needed to succeed with 3 attempts */
+    private static final Object[][] RECOVERABLE = {
+            {Fault.throttle().times(1), 2},
+            {Fault.status503().times(2), 3},
+            {Fault.html502().times(1), 2},
+            {Fault.closeConnection().times(2), 3},
+    };
+
+    @Test
+    public void throttlingServerAndTransportFailuresAreRetried() throws Exception {
+        for (Object[] row : RECOVERABLE) {
+            freshKey();
+            account().activated(true);
+            emu.inject("DescribeCdnUserResourcePackage", (Fault) row[0]);
+            Report r = RequireQuota.run(RequireQuotaRequest.of(key(), connection(), 0));
+            assertEquals(row[0] + ": " + r.reason(), Verdict.PASS, r.verdict());
+            assertEquals(row[0] + " requests", (long) (int) row[1], count("DescribeCdnUserResourcePackage"));
+            emu.clearFaults();
+        }
+    }
+
+    @Test
+    public void attemptsAreBoundedByMaxAttempts() throws Exception {
+        account().activated(true);
+        emu.inject("DescribeCdnService", Fault.status503());
+        Report r = EnsureActive.run(EnsureActiveRequest.of(key(), connection().withRetries(5, Duration.ofSeconds(30))));
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertEquals(5, count("DescribeCdnService"));
+        assertTrue(r.reason(), r.reason().contains("(after 5 attempts)"));
+    }
+
+    @Test
+    public void oneAttemptMeansNoRetry() throws Exception {
+        account().activated(true);
+        emu.inject("DescribeCdnService", Fault.status503().times(1));
+        Report r = EnsureActive.run(EnsureActiveRequest.of(key(), connection().withRetries(1, Duration.ofSeconds(30))));
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertEquals(1, count("DescribeCdnService"));
+    }
+
+    @Test
+    public void nonRetryableErrorsAreTriedOnce() throws Exception {
+        account().activated(true).deny("DescribeCdnService");
+        EnsureActive.run(ensure());
+        assertEquals(1, count("DescribeCdnService"));
+    }
+
+    @Test
+    public void openIsRetriedOnA5xxAndTheServiceEndsActive() throws Exception {
+        account();
+        emu.inject("OpenCdnService", Fault.status500().times(1));
+        Report r = EnsureActive.run(ensure());
+        assertEquals(r.reason(), Verdict.PASS, r.verdict());
+        assertEquals(2, count("OpenCdnService"));
+    }
+
+    @Test
+    public void theDeadlineBoundsASlowAnswer() throws Exception {
+        account().activated(true);
+        emu.inject("DescribeCdnService", Fault.latency(5_000));
+        ConnectionSettings conn = connection().withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10))
+                .withRetries(3, Duration.ofMillis(300));
+        Report r = EnsureActive.run(EnsureActiveRequest.of(key(), conn));
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("SDK.ReadTimeout"));
+    }
+
+    @Test
+    public void anInterruptedThreadGetsInterruptedExceptionNotAReport() {
+        account().activated(true);
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(InterruptedException.class, () -> EnsureActive.run(ensure()));
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    public void anInterruptDuringBackoffEndsTheGateAtOnce() throws Exception {
+        account().activated(true);
+        emu.inject("DescribeCdnService", Fault.status503());
+        long base = CdnClient.backoffBaseMillis;
+        long cap = CdnClient.backoffCapMillis;
+        CdnClient.backoffBaseMillis = 60_000;
+        CdnClient.backoffCapMillis = 60_000;
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread gate = new Thread(() -> {
+            try {
+                EnsureActive.run(ensure());
+            } catch (Throwable t) {
+                outcome.set(t);
+            } finally {
+                done.countDown();
+            }
+        });
+        try {
+            gate.start();
+            while (count("DescribeCdnService") < 1 && done.getCount() > 0) {
+                Thread.onSpinWait();
+            }
+            gate.interrupt();
+            done.await();
+        } finally {
+            CdnClient.backoffBaseMillis = base;
+            CdnClient.backoffCapMillis = cap;
+        }
+        // If the backoff drew a tiny delay the second attempt may have started; either way an interrupt ends it.
+        assertTrue(String.valueOf(outcome.get()), outcome.get() instanceof InterruptedException);
+    }
+
+    @Test
+    public void fullJitterStaysWithinTheExponentialCeiling() {
+        long base = CdnClient.backoffBaseMillis;
+        long cap = CdnClient.backoffCapMillis;
+        CdnClient.backoffBaseMillis = 200;
+        CdnClient.backoffCapMillis = 5000;
+        try {
+            for (int i = 0; i < 200; i++) {
+                assertTrue(CdnClient.backoffMillis(1) <= 200);
+                assertTrue(CdnClient.backoffMillis(3) <= 800);
+                assertTrue(CdnClient.backoffMillis(30) <= 5000);
+                assertTrue(CdnClient.backoffMillis(30) >= 0);
+            }
+        } finally {
+            CdnClient.backoffBaseMillis = base;
+            CdnClient.backoffCapMillis = cap;
+        }
+    }
+}

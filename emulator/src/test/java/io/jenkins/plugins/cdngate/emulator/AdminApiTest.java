@@ -1,0 +1,135 @@
+package io.jenkins.plugins.cdngate.emulator;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import org.junit.After;
+import org.junit.Test;
+
+/** The admin HTTP path: unsigned, loopback only, never echoes a secret. */
+public class AdminApiTest {
+    private static final String SECRET = "test-secret-0001";
+
+    private final CdnEmulator emu = CdnEmulator.start(EmulatorOptions.defaults().rateLimits(false));
+    private final RawClient http = new RawClient(emu);
+
+    @After
+    public void stop() {
+        emu.close();
+    }
+
+    private RawClient.Response admin(String method, String path, String json) throws IOException {
+        return http.sendJson(method, "/_emulator" + path, json);
+    }
+
+    @Test
+    public void putCreatesAnAccountTheSdkCanUseAndGetNeverShowsTheSecret() throws IOException {
+        RawClient.Response put = admin("PUT", "/accounts", "{\"accessKeyId\":\"LTAI-test-0001\","
+                + "\"accessKeySecret\":\"" + SECRET + "\",\"activated\":true,\"locks\":[\"financial\"],"
+                + "\"securityToken\":\"sts-secret-token\"}");
+
+        assertEquals(201, put.status());
+        assertEquals("OK", Sdk.of(emu, "LTAI-test-0001", SECRET).code("DescribeCdnService"));
+        RawClient.Response get = admin("GET", "/accounts/LTAI-test-0001", null);
+        assertEquals(200, get.status());
+        assertEquals("financial", get.json().getAsJsonArray("locks").get(0).getAsString());
+        assertTrue(get.json().get("hasSecurityToken").getAsBoolean());
+        for (String body : new String[] {put.body(), get.body(), admin("GET", "/accounts", null).body()}) {
+            assertFalse(body, body.contains(SECRET));
+            assertFalse(body, body.contains("sts-secret-token"));
+        }
+    }
+
+    @Test
+    public void putWithoutASecretPatchesTheLiveAccount() throws IOException {
+        Account live = emu.addAccount(Account.create("LTAI-test-0001", SECRET).activated(true).locks("financial"));
+
+        RawClient.Response patch = admin("PUT", "/accounts", "{\"accessKeyId\":\"LTAI-test-0001\",\"locks\":[],"
+                + "\"plans\":[{\"instanceId\":\"FP-1\",\"commodityCode\":\"cdnflowbag\",\"currCapacity\":5,"
+                + "\"initCapacity\":\"10\"}]}");
+
+        assertEquals(200, patch.status());
+        assertTrue(live.locks().isEmpty());
+        assertEquals("5", live.plans().get(0).currCapacity());
+        assertTrue("untouched fields stay", live.isActivated());
+    }
+
+    @Test
+    public void faultsCanBeInjectedListedAndCleared() throws IOException {
+        emu.addAccount(Account.create("LTAI-test-0001", SECRET).activated(true));
+        Sdk sdk = Sdk.of(emu, "LTAI-test-0001", SECRET);
+
+        RawClient.Response post = admin("POST", "/faults",
+                "{\"action\":\"DescribeCdnService\",\"fault\":\"status503\",\"times\":1}");
+
+        assertEquals(200, post.status());
+        assertEquals("DescribeCdnService status503 x1", post.json().getAsJsonArray("faults").get(0).getAsString());
+        assertEquals("ServiceUnavailable", sdk.code("DescribeCdnService"));
+        assertEquals("OK", sdk.code("DescribeCdnService"));
+        admin("POST", "/faults", "[{\"fault\":\"throttle\"}]");
+        assertEquals("Throttling.User", sdk.code("DescribeCdnUserResourcePackage"));
+        assertEquals(200, admin("DELETE", "/faults", null).status());
+        assertEquals("OK", sdk.code("DescribeCdnUserResourcePackage"));
+    }
+
+    @Test
+    public void requestLogShowsMaskedKeysAndCanBeCleared() throws IOException {
+        emu.addAccount(Account.create("LTAI-test-0001", SECRET).activated(true));
+        Sdk.of(emu, "LTAI-test-0001", SECRET).code("DescribeCdnService");
+
+        RawClient.Response log = admin("GET", "/requests", null);
+
+        assertEquals(1, log.json().get("count").getAsInt());
+        JsonObject first = log.json().getAsJsonArray("requests").get(0).getAsJsonObject();
+        assertEquals("LTAI****0001", first.get("accessKeyId").getAsString());
+        assertEquals(200, first.get("status").getAsInt());
+        assertFalse(log.body().contains("LTAI-test-0001"));
+        admin("DELETE", "/requests", null);
+        assertEquals(0, emu.requestCount());
+    }
+
+    @Test
+    public void adminRequestsAreNotLoggedAsApiCalls() throws IOException {
+        admin("GET", "/accounts", null);
+
+        assertEquals(0, emu.requestCount());
+    }
+
+    @Test
+    public void badInputIsAOneLine400NamingTheProblem() throws IOException {
+        RawClient.Response typo = admin("PUT", "/accounts", "{\"accessKeyId\":\"LTAI-test-0001\","
+                + "\"accessKeySecret\":\"" + SECRET + "\",\"activatd\":true}");
+        RawClient.Response badFault = admin("POST", "/faults", "{\"fault\":\"explode\"}");
+        RawClient.Response notJson = admin("POST", "/faults", "{");
+
+        assertEquals(400, typo.status());
+        assertTrue(typo.body(), typo.json().get("error").getAsString().contains("unknown key 'activatd'"));
+        assertFalse(typo.body().contains(SECRET));
+        assertEquals(400, badFault.status());
+        assertTrue(badFault.json().get("error").getAsString().contains("Unknown fault 'explode'"));
+        assertEquals(400, notJson.status());
+        assertEquals(404, admin("GET", "/accounts/LTAI-test-9999", null).status());
+        assertEquals(404, admin("GET", "/nothing", null).status());
+    }
+
+    @Test
+    public void deleteRemovesAnAccount() throws IOException {
+        emu.addAccount(Account.create("LTAI-test-0001", SECRET).activated(true));
+
+        assertEquals(200, admin("DELETE", "/accounts/LTAI-test-0001", null).status());
+
+        assertEquals("InvalidAccessKeyId.NotFound", Sdk.of(emu, "LTAI-test-0001", SECRET).code("DescribeCdnService"));
+    }
+
+    @Test
+    public void adminPathIsRefusedWhenNotBoundToLoopback() throws IOException {
+        try (CdnEmulator wide = CdnEmulator.start(EmulatorOptions.defaults().bindAddress("0.0.0.0"))) {
+            RawClient.Response r = new RawClient(wide).sendJson("GET", "/_emulator/accounts", null);
+
+            assertEquals(403, r.status());
+        }
+    }
+}

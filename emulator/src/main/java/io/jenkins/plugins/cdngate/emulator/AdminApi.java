@@ -38,6 +38,20 @@ final class AdminApi {
                         + " address and called from it"));
                 return;
             }
+            if (!loopbackHost(ex.getRequestHeaders().getFirst("Host"))) {
+                // DNS rebinding: a page whose own name now resolves to 127.0.0.1 still sends its own Host.
+                reply(ex, 403, error("the admin path answers only requests addressed to localhost or 127.0.0.1"));
+                return;
+            }
+            String method0 = ex.getRequestMethod();
+            String type = ex.getRequestHeaders().getFirst("Content-Type");
+            if (("POST".equals(method0) || "PUT".equals(method0))
+                    && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+                // A web page can send a cross-site "simple" POST (form or text/plain) to localhost, but not
+                // one with Content-Type application/json without a CORS preflight, which we never grant.
+                reply(ex, 415, error("send the body with Content-Type: application/json"));
+                return;
+            }
             String path = ex.getRequestURI().getRawPath();
             String rest = path.length() > PREFIX.length() ? path.substring(PREFIX.length()) : "/";
             String method = ex.getRequestMethod();
@@ -162,6 +176,23 @@ final class AdminApi {
         out.put("count", emu.requestCount());
         out.put("requests", list);
         return out;
+    }
+
+    /** Whether the Host header names a loopback host (127.0.0.1, localhost, [::1]), port ignored. */
+    static boolean loopbackHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.trim().toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end > 0 && h.substring(1, end).equals("::1");
+        }
+        int colon = h.indexOf(':');
+        if (colon >= 0) {
+            h = h.substring(0, colon);
+        }
+        return h.equals("localhost") || h.equals("127.0.0.1");
     }
 
     private static byte[] readBody(HttpExchange ex) throws IOException {

@@ -64,10 +64,14 @@ public final class CdnEmulator implements AutoCloseable {
     static final String JSON = "application/json;charset=utf-8";
     private static final List<String> REQUIRED_COMMON = List.of("Action", "Version", "AccessKeyId",
             "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "Signature");
-    /** Parameters DescribeCdnService accepts (anything else is UnsupportedParameter, as its page documents). */
+    /**
+     * Parameters DescribeCdnService accepts (anything else is UnsupportedParameter, as its page documents):
+     * the common ones, RegionId (the Java SDK adds it), OwnerId/SecurityToken (the CDN model's setters), and
+     * the optional common parameters other official SDKs send (SignatureType, owner/resource-owner fields).
+     */
     private static final Set<String> DESCRIBE_SERVICE_KNOWN = Set.of("Action", "Version", "Format", "AccessKeyId",
-            "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "Signature", "RegionId", "OwnerId",
-            "SecurityToken");
+            "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "Signature", "SignatureType",
+            "RegionId", "OwnerId", "OwnerAccount", "ResourceOwnerId", "ResourceOwnerAccount", "SecurityToken");
     private static final Set<String> PLAN_STATUSES = Set.of("valid", "closed", "exhaust");
 
     static {
@@ -469,6 +473,13 @@ public final class CdnEmulator implements AutoCloseable {
     }
 
     private void describeService(Call c, String faultName) {
+        // The DescribeCdnService page lists 400 InternetChargeTypeInvalid without saying when; answering it for
+        // an InternetChargeType value that is no metering method at all lets clients exercise the code.
+        String chargeType = c.params.get("InternetChargeType");
+        if (chargeType != null && !"PayByTraffic".equals(chargeType) && !"PayByBandwidth".equals(chargeType)) {
+            error(c, "InternetChargeTypeInvalid", null, faultName);
+            return;
+        }
         for (String name : c.params.keySet()) {
             if (!DESCRIBE_SERVICE_KNOWN.contains(name)) {
                 error(c, "UnsupportedParameter", "There is unsupported parameters: " + name, faultName);

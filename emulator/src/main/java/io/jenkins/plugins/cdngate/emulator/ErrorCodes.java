@@ -48,6 +48,7 @@ public final class ErrorCodes {
         put("Forbidden.BidUser", 403, "Bid user is limited to open service.");
         // DescribeCdnService / DescribeCdnUserResourcePackage (seeds)
         put("UnsupportedParameter", 400, "There is unsupported parameters");
+        put("InternetChargeTypeInvalid", 400, "The specified InternetChargeType is invalid.");
         put("CdnServiceNotFound", 403, "Your account does not open CDN service yet.");
         put("OperationDenied", 403, "Your account does not open CDN service yet.");
         put("InvalidParameter", 400, "Specified parameter Status is not valid.");

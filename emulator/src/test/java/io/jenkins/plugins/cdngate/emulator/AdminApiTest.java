@@ -132,4 +132,22 @@ public class AdminApiTest {
             assertEquals(403, r.status());
         }
     }
+
+    @Test
+    public void changesMustBeSentAsJsonSoABrowserPageCannotForgeThem() throws IOException {
+        RawClient.Response form = http.send("POST", "/_emulator/faults", "fault=status500");
+
+        assertEquals(415, form.status());
+        assertTrue(emu.faults().isEmpty());
+    }
+
+    @Test
+    public void onlyLoopbackHostNamesAreServedAgainstDnsRebinding() {
+        assertTrue(AdminApi.loopbackHost("127.0.0.1:18080"));
+        assertTrue(AdminApi.loopbackHost("localhost"));
+        assertTrue(AdminApi.loopbackHost("[::1]:18080"));
+        assertFalse(AdminApi.loopbackHost("evil.example:18080"));
+        assertFalse(AdminApi.loopbackHost("127.0.0.1.evil.example"));
+        assertFalse(AdminApi.loopbackHost(null));
+    }
 }

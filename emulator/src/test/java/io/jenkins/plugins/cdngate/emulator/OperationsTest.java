@@ -255,6 +255,15 @@ public class OperationsTest {
     }
 
     @Test
+    public void anInvalidChargeTypeOnDescribeServiceIsInternetChargeTypeInvalid() {
+        activeAccount();
+
+        assertEquals("InternetChargeTypeInvalid", sdk.code("DescribeCdnService", "InternetChargeType", "PayByMood"));
+        assertEquals(400, lastStatus());
+        assertEquals("UnsupportedParameter", sdk.code("DescribeCdnService", "InternetChargeType", "PayByTraffic"));
+    }
+
+    @Test
     public void ramDenialAnswers403WithTheConfiguredCode() {
         activeAccount().deny("DescribeCdnService", "Forbidden.RAM").deny("DescribeCdnUserResourcePackage", "NoPermission");
 

@@ -122,8 +122,11 @@ final class CdnClient {
             } catch (CdnCallException e) {
                 last = e.withAttempts(attempt);
             } catch (TimeoutException e) {
-                last = new CdnCallException(action, ErrorCatalog.DEADLINE_EXCEEDED,
-                        "no answer within the gate's deadline of " + seconds(settings.deadline()), null, 0, attempt);
+                // Keep the real error of an earlier attempt (e.g. Throttling.User): it says more than "out of time".
+                if (last == null) {
+                    last = new CdnCallException(action, ErrorCatalog.DEADLINE_EXCEEDED,
+                            "no answer within the gate's deadline of " + seconds(settings.deadline()), null, 0, attempt);
+                }
                 break;
             } catch (ExecutionException e) {
                 last = unexpected(action, e.getCause() == null ? e : e.getCause(), attempt);

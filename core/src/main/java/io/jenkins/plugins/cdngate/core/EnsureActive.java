@@ -50,7 +50,7 @@ public final class EnsureActive {
         } catch (IllegalArgumentException e) {
             report.add(Verdict.FAIL, "Configuration error: " + Redactor.clean(e.getMessage(), request.accessKey()));
             return report.build(null);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
             report.add(Verdict.FAIL, "Unexpected failure inside CDN Gate (" + e.getClass().getSimpleName() + ": "
                     + Redactor.clean(e.getMessage(), request.accessKey()) + "); the gate fails closed.");
             return report.build(null);
@@ -124,13 +124,19 @@ public final class EnsureActive {
         return null;
     }
 
-    private static String judge(ResponseParser.ServiceAnswer answer, EnsureActiveRequest request,
-                                ReportBuilder report) {
+    static String judge(ResponseParser.ServiceAnswer answer, EnsureActiveRequest request, ReportBuilder report) {
         ServiceStatus s = answer.status();
         report.service = s;
         String rid = s.requestId();
-        report.add(Verdict.PASS, "CDN is active: charge type " + orUnknown(s.internetChargeType()) + ", opened "
-                + orUnknown(s.openingTime()) + (s.instanceId() == null ? "" : ", instance " + s.instanceId()) + ".", rid);
+        if (s.openingTime() == null || s.openingTime().isBlank()) {
+            // Terraform's provider takes "opened" to mean a non-empty OpeningTime (reference 5.1): without one the
+            // answer does not prove activation, so it cannot PASS.
+            report.add(Verdict.UNSTABLE, "DescribeCdnService answered without an OpeningTime, so activation could not be"
+                    + " verified; check the CDN service in the console.", rid);
+        } else {
+            report.add(Verdict.PASS, "CDN is active: charge type " + orUnknown(s.internetChargeType()) + ", opened "
+                    + s.openingTime() + (s.instanceId() == null ? "" : ", instance " + s.instanceId()) + ".", rid);
+        }
         for (String note : answer.notes()) {
             if (note.contains("OperationLocks")) {
                 report.add(Verdict.UNSTABLE, "Could not verify that the CDN service is unlocked: " + note

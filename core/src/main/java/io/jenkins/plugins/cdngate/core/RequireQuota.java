@@ -57,7 +57,7 @@ public final class RequireQuota {
         } catch (IllegalArgumentException e) {
             report.add(Verdict.FAIL, "Configuration error: " + Redactor.clean(e.getMessage(), request.accessKey()));
             return report.build(null);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
             report.add(Verdict.FAIL, "Unexpected failure inside CDN Gate (" + e.getClass().getSimpleName() + ": "
                     + Redactor.clean(e.getMessage(), request.accessKey()) + "); the gate fails closed.");
             return report.build(null);
@@ -115,8 +115,10 @@ public final class RequireQuota {
                     report.add(Verdict.PASS, "Plan " + name + " is listed but not counted: cannot tell whether it holds"
                             + " data transfer or requests (CommodityCode " + orNone(p.commodityCode()) + ").", rid);
                 } else if (skip.startsWith("CurrCapacity")) {
-                    report.add(Verdict.UNSTABLE, "Plan " + name + " has an unusable capacity (" + p.note()
-                            + "); it was not counted. Check it in the console.", rid);
+                    // Only a plan the gate was asked about makes the result UNSTABLE: never read as zero or plenty.
+                    boolean matters = p.unit() == ResourcePlan.Unit.BYTES || request.minRequests() != null;
+                    report.add(matters ? Verdict.UNSTABLE : Verdict.PASS, "Plan " + name + " has an unusable capacity ("
+                            + p.note() + "); it was not counted. Check it in the console.", rid);
                 }
             } else {
                 if (p.total() != null && p.remaining() > p.total()) {
@@ -131,7 +133,9 @@ public final class RequireQuota {
                     requests = requests.add(BigInteger.valueOf(p.remaining()));
                     requestPlans++;
                 }
-                expiryWarning(p, request.expiryWarningDays(), now, report, rid, name);
+                if (p.unit() == ResourcePlan.Unit.BYTES || request.minRequests() != null) {
+                    expiryWarning(p, request.expiryWarningDays(), now, report, rid, name);
+                }
             }
             plans.add(new ResourcePlan(p.instanceId(), p.commodityCode(), p.displayName(), p.templateName(), p.status(),
                     p.startTime(), p.endTime(), p.currCapacity(), p.initCapacity(), p.unit(), p.remaining(), p.total(),

@@ -179,4 +179,32 @@ public class EnsureActiveTest extends EmulatorFixture {
         assertEquals(Verdict.FAIL, r.verdict());
         assertTrue(r.reason(), r.reason().startsWith("Configuration error: endpoint"));
     }
+
+    @Test
+    public void anHttpsEndpointIsCalledOverTlsNeverDowngraded() throws Exception {
+        // The emulator speaks plain HTTP: a TLS handshake against it must fail rather than fall back to HTTP.
+        account().activated(true);
+        Report r = EnsureActive.run(EnsureActiveRequest.of(key(), connection().withEndpoint("https://" + emu.endpoint())));
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("SDK.ServerUnreachable"));
+        assertEquals(0, count("DescribeCdnService"));
+    }
+
+    @Test
+    public void anEndpointGivenAsALoopbackUrlWithPathWorks() throws Exception {
+        account().activated(true);
+        Report r = EnsureActive.run(EnsureActiveRequest.of(key(), connection().withEndpoint("http://" + emu.endpoint() + "/")));
+        assertEquals(r.reason(), Verdict.PASS, r.verdict());
+    }
+
+    @Test
+    public void anAnswerWithoutOpeningTimeOrLocksCannotPass() throws Exception {
+        ReportBuilder b = new ReportBuilder(EnsureActive.GATE, Mode.ENFORCE, AccessKey.of("LTAI-test-0001", "s"));
+        EnsureActive.judge(ResponseParser.service("{\"RequestId\":\"R-1\",\"InternetChargeType\":\"PayByTraffic\"}"),
+                EnsureActiveRequest.of(AccessKey.of("LTAI-test-0001", "s"), null), b);
+        Report r = b.build("ok");
+        assertEquals(Verdict.UNSTABLE, r.verdict());
+        assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("without an OpeningTime")));
+        assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("unlocked")));
+    }
 }

@@ -286,4 +286,15 @@ public class RequireQuotaTest extends EmulatorFixture {
         assertTrue(r.plans().get(0).note().contains("status is exhaust"));
         assertEquals(Long.valueOf(0), r.remainingBytes());
     }
+
+    @Test
+    public void requestPlansMatterOnlyWhenRequestsAreAsked() throws Exception {
+        activeAccount().plan(bytesPlan("FP-1", "a", PLAN_500_GIB, PLAN_500_GIB))
+                .plan(new Plan("CDNHTTPSBAG-SOON", "cdnhttpsbag", "https", "t", "valid", START, "2026-11-23T00:00:00Z",
+                        "-1", "10000000"));
+        assertEquals(Verdict.PASS, run(null, null, null, 7, GIB).verdict());
+        Report asked = run(null, 0L, null, 7, GIB);
+        assertEquals(Verdict.UNSTABLE, asked.verdict());
+        assertTrue(asked.reason(), asked.reason().contains("CDNHTTPSBAG-SOON"));
+    }
 }

@@ -14,6 +14,7 @@ import com.aliyuncs.reader.ReaderFactory;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.util.List;
 import java.util.Map;
 import org.junit.After;
 import org.junit.Test;
@@ -174,6 +175,33 @@ public class OperationsTest {
         sdk.call("OpenCdnService", "InternetChargeType", "PayByTraffic");
 
         assertEquals("CdnService.HasOpened", sdk.code("OpenCdnService", "InternetChargeType", "PayByTraffic"));
+    }
+
+    @Test
+    public void concurrentOpensActivateExactlyOnce() throws Exception {
+        emu.addAccount(Account.create(ID, SECRET));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> {
+                go.await();
+                return sdk.code("OpenCdnService", "InternetChargeType", "PayByTraffic");
+            }));
+        }
+        go.countDown();
+        int ok = 0;
+        for (java.util.concurrent.Future<String> f : results) {
+            String code = f.get();
+            if ("OK".equals(code)) {
+                ok++;
+            } else {
+                assertEquals("CdnService.HasOpened", code);
+            }
+        }
+        pool.shutdown();
+
+        assertEquals(1, ok);
     }
 
     @Test

@@ -6,8 +6,4 @@ public abstract class Actionable extends AbstractModelObject {
     public boolean addOrReplaceAction(Action a) {
         throw new UnsupportedOperationException("signature mirror");
     }
-
-    public <T extends Action> T getAction(Class<T> type) {
-        throw new UnsupportedOperationException("signature mirror");
-    }
 }

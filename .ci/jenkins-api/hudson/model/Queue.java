@@ -2,13 +2,8 @@
 // Declarations only, for compiling the plugin offline; no behaviour (bodies throw or return defaults).
 package hudson.model;
 
-public class Queue extends ResourceController implements Saveable {
+public class Queue extends ResourceController {
     private Queue() {
-    }
-
-    @Override
-    public void save() {
-        throw new UnsupportedOperationException("signature mirror");
     }
 
     public interface Task {

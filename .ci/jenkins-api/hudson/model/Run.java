@@ -10,10 +10,6 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     protected Run(JobT job) throws IOException {
     }
 
-    public Result getResult() {
-        throw new UnsupportedOperationException("signature mirror");
-    }
-
     public void setResult(Result r) {
         throw new UnsupportedOperationException("signature mirror");
     }

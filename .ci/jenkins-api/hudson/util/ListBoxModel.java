@@ -13,6 +13,8 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
     }
 
     public static final class Option {
+        public String name;
+
         public String value;
 
         public Option(String name, String value) {

@@ -8,10 +8,6 @@ public final class Secret implements Serializable {
     private Secret() {
     }
 
-    public String getPlainText() {
-        throw new UnsupportedOperationException("signature mirror");
-    }
-
     public static Secret fromString(String data) {
         throw new UnsupportedOperationException("signature mirror");
     }

@@ -6,9 +6,6 @@ public class BaseCredentials implements Credentials {
     protected BaseCredentials() {
     }
 
-    public BaseCredentials(CredentialsScope scope) {
-    }
-
     @Override
     public CredentialsDescriptor getDescriptor() {
         throw new UnsupportedOperationException("signature mirror");

@@ -8,9 +8,6 @@ import java.io.IOException;
 import java.util.List;
 
 public class SystemCredentialsProvider extends AbstractDescribableImpl<SystemCredentialsProvider> implements Saveable {
-    public SystemCredentialsProvider() {
-    }
-
     public static SystemCredentialsProvider getInstance() {
         throw new UnsupportedOperationException("signature mirror");
     }

@@ -2,7 +2,6 @@
 // Declarations only, for compiling the plugin offline; no behaviour (bodies throw or return defaults).
 package org.jvnet.hudson.test;
 
-import hudson.model.Item;
 import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
 
@@ -22,16 +21,8 @@ public class MockAuthorizationStrategy extends AuthorizationStrategy {
             throw new UnsupportedOperationException("signature mirror");
         }
 
-        public GrantOn onItems(Item... items) {
-            throw new UnsupportedOperationException("signature mirror");
-        }
-
         public class GrantOn {
             private GrantOn() {
-            }
-
-            public MockAuthorizationStrategy to(String... sids) {
-                throw new UnsupportedOperationException("signature mirror");
             }
 
             public MockAuthorizationStrategy toEveryone() {

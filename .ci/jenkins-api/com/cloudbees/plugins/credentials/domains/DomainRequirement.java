@@ -6,6 +6,4 @@ import hudson.ExtensionPoint;
 import java.io.Serializable;
 
 public class DomainRequirement implements ExtensionPoint, Serializable {
-    public DomainRequirement() {
-    }
 }

@@ -9,6 +9,8 @@ import io.jenkins.plugins.cdngate.core.CallGovernor;
 import io.jenkins.plugins.cdngate.core.ConnectionSettings;
 import io.jenkins.plugins.cdngate.core.GovernorSettings;
 import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.GlobalConfiguration;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -24,6 +26,8 @@ import org.kohsuke.stapler.verb.POST;
 @Extension
 @Symbol("aliyunCdnGate")
 public final class CdnGateConfiguration extends GlobalConfiguration {
+    private static final Logger LOGGER = Logger.getLogger(CdnGateConfiguration.class.getName());
+
     private String credentialsId;
     private String endpoint;
     private int connectTimeoutSeconds = 5;
@@ -71,8 +75,20 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
                 Duration.ofSeconds(cacheTtlSeconds));
     }
 
+    /**
+     * A hand-edited configuration file with an impossible rate must not stop Jenkins from loading this
+     * extension (and with it every gate): keep the defaults and say why in the system log.
+     */
     private void applyGovernor() {
-        CallGovernor.shared().configure(governorSettings());
+        GovernorSettings settings;
+        try {
+            settings = governorSettings();
+        } catch (IllegalArgumentException e) {
+            LOGGER.log(Level.WARNING, "Alibaba Cloud CDN Gate: invalid call policy ({0}); using the defaults",
+                    e.getMessage());
+            settings = GovernorSettings.defaults();
+        }
+        CallGovernor.shared().configure(settings);
     }
 
     private static int atLeast(String name, int min, int value) {

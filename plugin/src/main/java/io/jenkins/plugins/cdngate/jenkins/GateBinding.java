@@ -17,6 +17,7 @@ import io.jenkins.plugins.cdngate.core.RequireQuotaRequest;
 import io.jenkins.plugins.cdngate.core.ResourcePlan;
 import io.jenkins.plugins.cdngate.core.ServiceStatus;
 import io.jenkins.plugins.cdngate.core.Sizes;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,35 +82,49 @@ public final class GateBinding {
         return value == null ? null : expander.apply(value);
     }
 
+    /** Runs ensure-active. Bad input fails before any credentials lookup or API call. */
     public static Map<String, Object> ensureActive(EnsureActiveParameters p, Run<?, ?> run, TaskListener listener,
-                                                   UnstableMarker marker) throws java.io.IOException,
-            InterruptedException {
-        CdnGateConfiguration config = CdnGateConfiguration.get();
-        AccessKey key = GateCredentials.resolve(config.credentialsIdOr(p.credentialsId()), run);
-        EnsureActiveRequest request;
+                                                   UnstableMarker marker) throws IOException, InterruptedException {
+        LockPolicy lockPolicy;
+        Mode mode;
         try {
-            request = new EnsureActiveRequest(key, config.connection(p.endpoint()), p.activate(), p.chargeType(),
-                    p.expectedChargeType(), LockPolicy.parse(p.lockPolicy()), Mode.parse(p.mode()));
+            lockPolicy = LockPolicy.parse(p.lockPolicy());
+            mode = Mode.parse(p.mode());
         } catch (IllegalArgumentException e) {
             throw new AbortException(PREFIX + e.getMessage());
         }
+        CdnGateConfiguration config = CdnGateConfiguration.get();
+        AccessKey key = GateCredentials.resolve(config.credentialsIdOr(p.credentialsId()), run);
+        EnsureActiveRequest request = new EnsureActiveRequest(key, config.connection(p.endpoint()), p.activate(),
+                p.chargeType(), p.expectedChargeType(), lockPolicy, mode);
         return render(EnsureActive.run(request), run, listener, marker);
     }
 
+    /** Runs require-quota. Unreadable input fails before any credentials lookup, bad input before any API call. */
     public static Map<String, Object> requireQuota(RequireQuotaParameters p, Run<?, ?> run, TaskListener listener,
-                                                   UnstableMarker marker) throws java.io.IOException,
-            InterruptedException {
+                                                   UnstableMarker marker) throws IOException, InterruptedException {
         if (p.minBytes() == null || p.minBytes().isBlank()) {
             throw new AbortException(PREFIX + "minBytes is required, for example minBytes: '500GiB'");
         }
-        CdnGateConfiguration config = CdnGateConfiguration.get();
-        RequireQuotaRequest request;
-        AccessKey key = GateCredentials.resolve(config.credentialsIdOr(p.credentialsId()), run);
+        long minBytes;
+        Long warnBytes;
+        Long minRequests;
+        Mode mode;
         try {
-            request = new RequireQuotaRequest(key, config.connection(p.endpoint()), size("minBytes", p.minBytes()),
-                    p.warnBytes() == null || p.warnBytes().isBlank() ? null : size("warnBytes", p.warnBytes()),
-                    parseCount("minRequests", p.minRequests()), p.planFilter(), p.expiryWarningDays(),
-                    Mode.parse(p.mode()));
+            minBytes = size("minBytes", p.minBytes());
+            warnBytes = p.warnBytes() == null || p.warnBytes().isBlank() ? null : size("warnBytes", p.warnBytes());
+            minRequests = parseCount("minRequests", p.minRequests());
+            mode = Mode.parse(p.mode());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(PREFIX + e.getMessage());
+        }
+        CdnGateConfiguration config = CdnGateConfiguration.get();
+        AccessKey key = GateCredentials.resolve(config.credentialsIdOr(p.credentialsId()), run);
+        RequireQuotaRequest request;
+        try {
+            // core checks how the values relate (warnBytes >= minBytes, no negative counts)
+            request = new RequireQuotaRequest(key, config.connection(p.endpoint()), minBytes, warnBytes, minRequests,
+                    p.planFilter(), p.expiryWarningDays(), mode);
         } catch (IllegalArgumentException e) {
             throw new AbortException(PREFIX + e.getMessage());
         }

@@ -79,6 +79,19 @@ public class CdnGateFormSecurityTest {
     }
 
     @Test
+    public void accessKeyCredentialsAreListedWithTheIdMasked() {
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            String shown = null;
+            for (ListBoxModel.Option o : step.doFillCredentialsIdItems(job, "")) {
+                if (o.value.equals(ACCESS_KEY_CREDENTIALS)) {
+                    shown = o.name;
+                }
+            }
+            assertEquals(GateFixture.MASKED_KEY_ID + " (CDN gate key)", shown);
+        }
+    }
+
+    @Test
     public void credentialsCheckRevealsNothingWithoutPermission() {
         try (ACLContext ignored = ACL.as2(Jenkins.ANONYMOUS2)) {
             assertEquals(FormValidation.Kind.OK, step.doCheckCredentialsId(job, "no-such-key").kind);

@@ -9,7 +9,10 @@ import static org.junit.Assert.assertEquals;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
+import io.jenkins.plugins.cdngate.core.CallGovernor;
+import io.jenkins.plugins.cdngate.core.GovernorSettings;
 import io.jenkins.plugins.cdngate.emulator.CdnEmulator;
+import java.time.Duration;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.ClassRule;
@@ -164,6 +167,18 @@ public class CdnGateFreestyleTest {
         assertEquals(10.0, after.getDescribePerSecond(), 0.0);
         assertEquals(false, after.isCoalescing());
         assertEquals(15, after.getCacheTtlSeconds());
+    }
+
+    @Test
+    public void globalCallPolicyReachesTheSharedCallGovernor() {
+        CdnGateConfiguration config = CdnGateConfiguration.get();
+        config.setRateLimited(false);
+        config.setOpenPerSecond(2);
+        config.setDescribePerSecond(10);
+        config.setCoalescing(false);
+        config.setCacheTtlSeconds(15);
+        assertEquals(new GovernorSettings(false, 2, 10, false, Duration.ofSeconds(15)),
+                CallGovernor.shared().settings());
     }
 
     @Test

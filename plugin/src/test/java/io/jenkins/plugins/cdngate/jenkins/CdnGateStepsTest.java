@@ -178,7 +178,7 @@ public class CdnGateStepsTest {
     public void badSizeFailsWithOneLineBeforeAnyCall() throws Exception {
         WorkflowRun b = run(Result.FAILURE, "cdnRequireQuota minBytes: '500 parsecs', credentialsId: '"
                 + ACCESS_KEY_CREDENTIALS + "', endpoint: 'EMULATOR'");
-        r.assertLogContains("[CDN Gate] ", b);
+        r.assertLogContains("[CDN Gate] minBytes: size '500 parsecs'", b);
         r.assertLogNotContains("\tat ", b);
         assertEquals(0, emu.requestCount());
     }

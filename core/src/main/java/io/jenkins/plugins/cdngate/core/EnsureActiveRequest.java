@@ -32,12 +32,8 @@ public record EnsureActiveRequest(AccessKey accessKey, ConnectionSettings connec
     public EnsureActiveRequest {
         Objects.requireNonNull(accessKey, "accessKey");
         connection = connection == null ? ConnectionSettings.defaults() : connection;
-        chargeType = chargeType == null || chargeType.isBlank() ? DEFAULT_CHARGE_TYPE
-                : normalise("chargeType", chargeType, ACTIVATION_CHARGE_TYPES,
-                "OpenCdnService accepts only PayByTraffic");
-        expectedChargeType = expectedChargeType == null || expectedChargeType.isBlank() ? null
-                : normalise("expectedChargeType", expectedChargeType, EXPECTED_CHARGE_TYPES,
-                "use PayByTraffic or PayByBandwidth");
+        chargeType = chargeType(chargeType);
+        expectedChargeType = expectedChargeType(expectedChargeType);
         lockPolicy = lockPolicy == null ? LockPolicy.FAIL : lockPolicy;
         mode = mode == null ? Mode.ENFORCE : mode;
     }
@@ -45,6 +41,28 @@ public record EnsureActiveRequest(AccessKey accessKey, ConnectionSettings connec
     /** All defaults: activate with PayByTraffic, locks fail, enforce. */
     public static EnsureActiveRequest of(AccessKey accessKey, ConnectionSettings connection) {
         return new EnsureActiveRequest(accessKey, connection, true, null, null, null, null);
+    }
+
+    /**
+     * The activation charge type as the request keeps it: blank means {@value #DEFAULT_CHARGE_TYPE}, any letter case
+     * is accepted. Front ends may call it to check the value early (a form check, before credentials are read).
+     *
+     * @throws IllegalArgumentException one line naming {@code chargeType} and the accepted value
+     */
+    public static String chargeType(String value) {
+        return value == null || value.isBlank() ? DEFAULT_CHARGE_TYPE
+                : normalise("chargeType", value, ACTIVATION_CHARGE_TYPES, "OpenCdnService accepts only PayByTraffic");
+    }
+
+    /**
+     * The expected charge type as the request keeps it: null when blank, else PayByTraffic or PayByBandwidth in
+     * Alibaba's spelling, any letter case accepted.
+     *
+     * @throws IllegalArgumentException one line naming {@code expectedChargeType} and the accepted values
+     */
+    public static String expectedChargeType(String value) {
+        return value == null || value.isBlank() ? null
+                : normalise("expectedChargeType", value, EXPECTED_CHARGE_TYPES, "use PayByTraffic or PayByBandwidth");
     }
 
     /** The accepted value spelled as Alibaba spells it ({@code paybytraffic} becomes {@code PayByTraffic}). */

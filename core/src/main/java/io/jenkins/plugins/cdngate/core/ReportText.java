@@ -71,8 +71,28 @@ public final class ReportText {
         if (r.activated()) {
             out.add(PREFIX + "CDN was activated by this run.");
         }
-        out.add(PREFIX + "Verdict: " + r.verdict() + " - " + r.reason());
+        out.add(PREFIX + "Verdict: " + r.verdict() + verdictReason(r));
         return out;
+    }
+
+    /**
+     * The reason after the verdict, unless it is word for word a finding printed just above (the usual FAIL: the
+     * first finding of the worst verdict, often a few hundred characters with code and advice); then the verdict line
+     * points at it instead of printing it twice. The JSON form and {@link Report#reason()} always hold it in full.
+     */
+    private static String verdictReason(Report r) {
+        if (r.verdict() != Verdict.PASS && r.reason() != null) {
+            long same = r.findings().stream().filter(f -> f.verdict() == r.verdict()).count();
+            for (Finding f : r.findings()) {
+                if (f.verdict() == r.verdict()) {
+                    if (ReportBuilder.withCode(f).equals(r.reason())) {
+                        return " (" + (same == 1 ? "the " : "the first ") + r.verdict() + " line above says why)";
+                    }
+                    break;
+                }
+            }
+        }
+        return " - " + r.reason();
     }
 
     /**

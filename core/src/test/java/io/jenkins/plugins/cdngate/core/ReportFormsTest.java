@@ -110,6 +110,26 @@ public class ReportFormsTest {
     }
 
     @Test
+    public void verdictLinePointsAtTheFindingInsteadOfRepeatingIt() {
+        // given a FAIL whose reason is word for word the finding printed above (as ReportBuilder makes it)
+        Finding denied = new Finding(Verdict.FAIL, "Could not read the plans: long advice", "Forbidden.RAM", "R-3");
+        Report one = new Report("require-quota", Verdict.FAIL, ReportBuilder.withCode(denied), List.of(denied),
+                "****", Mode.ENFORCE, null, null, null, null, false);
+        Report two = new Report("require-quota", Verdict.FAIL, ReportBuilder.withCode(denied),
+                List.of(denied, Finding.of(Verdict.FAIL, "another")), "****", Mode.ENFORCE, null, null, null, null, false);
+        // then
+        List<String> lines = ReportText.lines(one);
+        assertEquals("[CDN Gate] FAIL: Could not read the plans: long advice [Code Forbidden.RAM, RequestId R-3]",
+                lines.get(lines.size() - 2));
+        assertEquals("[CDN Gate] Verdict: FAIL (the FAIL line above says why)", lines.get(lines.size() - 1));
+        List<String> twoLines = ReportText.lines(two);
+        assertEquals("[CDN Gate] Verdict: FAIL (the first FAIL line above says why)", twoLines.get(twoLines.size() - 1));
+        // and the JSON reason keeps it in full
+        assertEquals(ReportBuilder.withCode(denied),
+                JsonParser.parseString(ReportJson.toJson(one)).getAsJsonObject().get("reason").getAsString());
+    }
+
+    @Test
     public void remainingRequestsAreShownWithThousandsSeparators() {
         Report r = new Report("require-quota", Verdict.PASS, "ok", List.of(), "LTAI****0001", Mode.ENFORCE, null,
                 List.of(new ResourcePlan("HB-1", "cdnhttpsbag", "https", "t", "valid", null, null, "8000000", "10000000",

@@ -48,6 +48,14 @@ public class RequestValidationTest {
         }
     }
 
+    @Test
+    public void frontEndsCanCheckChargeTypesEarlyWithTheSameRules() {
+        assertEquals("PayByTraffic", EnsureActiveRequest.chargeType(" paybytraffic "));
+        assertEquals("PayByBandwidth", EnsureActiveRequest.expectedChargeType("PAYBYBANDWIDTH"));
+        assertNull(EnsureActiveRequest.expectedChargeType(""));
+        assertTrue(refusal(() -> EnsureActiveRequest.chargeType("PayByBandwidth")).startsWith("chargeType 'PayByBandwidth'"));
+    }
+
     /** text -> the spelling the request keeps. */
     private static final String[][] EXPECTED = {
             {null, null}, {" ", null}, {"PayByTraffic", "PayByTraffic"}, {"paybybandwidth", "PayByBandwidth"},

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cdngate.cli;
 
+import io.jenkins.plugins.cdngate.core.Counts;
 import io.jenkins.plugins.cdngate.core.LockPolicy;
 import io.jenkins.plugins.cdngate.core.Mode;
 import io.jenkins.plugins.cdngate.core.Sizes;
@@ -90,14 +91,11 @@ final class Converters {
         }
     }
 
-    /**
-     * A count (requests): a whole number, 0 or more, digits only. Thousands separators are refused, as core's
-     * sizes refuse them: {@code 1,000} is a thousand in one locale and one in another, and a gate must not guess.
-     */
+    /** A count (requests) in core's syntax: digits only; thousands separators refused, as for sizes. */
     static final class CountConverter implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            return whole(value, 0, Long.MAX_VALUE, "requests");
+            return parsed(Counts::parse, value);
         }
     }
 
@@ -120,10 +118,6 @@ final class Converters {
     private static long whole(String value, long min, long max, String what) {
         String text = value.trim();
         String range = max == Long.MAX_VALUE ? min + " or more" : min + " to " + max;
-        if (text.matches("\\d+([,_.' ]\\d{3})+")) {
-            throw new TypeConversionException("'" + text + "' has thousands separators: write the number of "
-                    + what + " in digits only, e.g. " + text.replaceAll("[^0-9]", ""));
-        }
         if (!text.matches("-?\\d{1,18}")) {
             throw new TypeConversionException("'" + text + "' is not a whole number: give " + range + " " + what);
         }

@@ -7,7 +7,6 @@ import io.jenkins.plugins.cdngate.core.EnsureActiveRequest;
 import io.jenkins.plugins.cdngate.core.LockPolicy;
 import io.jenkins.plugins.cdngate.core.Mode;
 import io.jenkins.plugins.cdngate.core.Report;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -48,15 +47,11 @@ final class EnsureActiveCommand extends GateCommand<EnsureActiveRequest> {
             description = "enforce, or warn: every FAIL is reported as UNSTABLE instead (default: ${DEFAULT-VALUE}).")
     Mode mode;
 
-    /** OpenCdnService accepts only this InternetChargeType (seeds/OpenCdnService.txt, docs/gates.md). */
-    static final List<String> ACTIVATION_CHARGE_TYPES = List.of("PayByTraffic");
-    /** The values DescribeCdnService reports as InternetChargeType (seeds/DescribeCdnService.txt). */
-    static final List<String> CHARGE_TYPES = List.of("PayByTraffic", "PayByBandwidth");
-
     @Override
     void validate() {
+        // core's lists (EnsureActiveRequest) decide what is accepted; this only words it in option names
         chargeType = chargeType(chargeType, "--charge-type");
-        if (!ACTIVATION_CHARGE_TYPES.contains(chargeType)) {
+        if (!EnsureActiveRequest.ACTIVATION_CHARGE_TYPES.contains(chargeType)) {
             // refused here: otherwise a real, state-changing OpenCdnService would be sent only to be rejected
             // with InvalidInternetChargeType.ValueNotSupported
             throw ConfigurationException.option("--charge-type " + chargeType + " cannot be used to activate: "
@@ -71,13 +66,14 @@ final class EnsureActiveCommand extends GateCommand<EnsureActiveRequest> {
     /** The canonical spelling of a known charge type (any letter case accepted); otherwise a usage error. */
     private static String chargeType(String value, String option) {
         String text = value.trim();
-        for (String known : CHARGE_TYPES) {
+        for (String known : EnsureActiveRequest.EXPECTED_CHARGE_TYPES) {
             if (known.equalsIgnoreCase(text)) {
                 return known;
             }
         }
         throw ConfigurationException.option(option + " '" + text + "' is not a charge type: use "
-                + (option.equals("--charge-type") ? "PayByTraffic" : "PayByTraffic or PayByBandwidth"));
+                + String.join(" or ", option.equals("--charge-type") ? EnsureActiveRequest.ACTIVATION_CHARGE_TYPES
+                        : EnsureActiveRequest.EXPECTED_CHARGE_TYPES));
     }
 
     @Override

@@ -165,10 +165,10 @@ public class GateExitCodesTest {
                     "--warn-bytes (1.0 GiB (1073741824 bytes)) must be at least --min-bytes (2.0 GiB (2147483648 bytes))"},
             {"require-quota --min-bytes 1GiB --mode sometimes", "mode must be 'enforce' or 'warn', not 'sometimes'"},
             {"require-quota --min-bytes 1GiB --plan-filter (mainland", "--plan-filter '(mainland' is not a valid regular expression"},
-            {"require-quota --min-bytes 1GiB --min-requests many", "option '--min-requests': 'many' is not a whole number"},
+            {"require-quota --min-bytes 1GiB --min-requests many", "option '--min-requests': count 'many' is not a whole number"},
             {"require-quota --min-bytes 1GiB --min-requests 1,000",
-                    "option '--min-requests': '1,000' has thousands separators: write the number of requests in digits only, e.g. 1000"},
-            {"require-quota --min-bytes 1GiB --min-requests -5", "option '--min-requests': '-5' is out of range: give 0 or more"},
+                    "option '--min-requests': count '1,000' has a thousands separator: write digits only, like 1000"},
+            {"require-quota --min-bytes 1GiB --min-requests -5", "option '--min-requests': count '-5' is negative: give 0 or more"},
             {"require-quota --min-bytes 1GiB --expiry-warning-days -1", "option '--expiry-warning-days': '-1' is out of range: give 0"},
             {"require-quota --min-bytes 1GiB --expiry-warning-days 1.5", "option '--expiry-warning-days': '1.5' is not a whole number"},
             {"ensure-active --lock-policy maybe", "lock policy must be 'fail' or 'unstable', not 'maybe'"},
@@ -254,6 +254,16 @@ public class GateExitCodesTest {
         assertEquals(same.toString(), ExitCodes.PASS, same.exitCode);
         assertEquals(other.toString(), ExitCodes.UNSTABLE, other.exitCode);
         assertTrue(other.toString(), other.out.contains("PayByBandwidth"));
+    }
+
+    @Test
+    public void aSecretWithSurroundingWhitespaceStillSigns() {
+        // a secret file or `echo` adds a trailing newline; the emulator checks the signature like Alibaba does
+        emulator.addAccount(readyAccount("LTAI-test-0113", "test-secret-0113"));
+
+        CliRun run = CliRun.run(credentials(" LTAI-test-0113\n", "test-secret-0113\n"), args("ensure-active"));
+
+        assertEquals(run.toString(), ExitCodes.PASS, run.exitCode);
     }
 
     @Test

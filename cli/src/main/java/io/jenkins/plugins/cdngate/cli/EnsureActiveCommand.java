@@ -50,7 +50,9 @@ final class EnsureActiveCommand extends GateCommand<EnsureActiveRequest> {
     @Override
     void validate() {
         // core's lists (EnsureActiveRequest) decide what is accepted; this only words it in option names
-        chargeType = chargeType(chargeType, "--charge-type");
+        // blank means the default, as in core (an unexpanded "$CHARGE_TYPE" in a CI script)
+        chargeType = chargeType == null || chargeType.isBlank() ? EnsureActiveRequest.DEFAULT_CHARGE_TYPE
+                : chargeType(chargeType, "--charge-type");
         if (!EnsureActiveRequest.ACTIVATION_CHARGE_TYPES.contains(chargeType)) {
             // refused here: otherwise a real, state-changing OpenCdnService would be sent only to be rejected
             // with InvalidInternetChargeType.ValueNotSupported
@@ -58,7 +60,7 @@ final class EnsureActiveCommand extends GateCommand<EnsureActiveRequest> {
                     + "OpenCdnService accepts only PayByTraffic (the billing method can be changed in the console "
                     + "afterwards)");
         }
-        if (expectedChargeType != null) {
+        if (expectedChargeType != null && !expectedChargeType.isBlank()) {
             expectedChargeType = chargeType(expectedChargeType, "--expected-charge-type");
         }
     }

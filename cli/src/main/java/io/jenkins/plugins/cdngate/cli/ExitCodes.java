@@ -17,7 +17,11 @@ public final class ExitCodes {
     public static final int UNSTABLE = 3;
     /** A defect in cdn-gate itself; nothing was verified, so treat it as FAIL. */
     public static final int INTERNAL_ERROR = 4;
-    /** Interrupted (Ctrl-C, CI job cancelled): 128 + SIGINT, the shell convention. */
+    /**
+     * Interrupted: Ctrl-C (SIGINT) or a cancelled CI job (SIGTERM); nothing was verified. 128 + SIGINT, the shell
+     * convention, for both: the shutdown hook in {@link CdnGate#main} cannot tell them apart, and a pipeline only
+     * needs to know the gate did not decide.
+     */
     public static final int INTERRUPTED = 130;
 
     private ExitCodes() {

@@ -257,6 +257,20 @@ public class GateExitCodesTest {
     }
 
     @Test
+    public void aBlankOrLowerCaseChargeTypeActivatesWithPayByTraffic() {
+        for (String value : new String[] {"", "paybytraffic"}) {
+            String id = value.isEmpty() ? "LTAI-test-0114" : "LTAI-test-0115";
+            Account account = emulator.addAccount(readyAccount(id, "test-secret-0114").activated(false));
+
+            CliRun run = CliRun.run(credentials(id, "test-secret-0114"), args("ensure-active", "--charge-type", value));
+
+            assertEquals(value + "\n" + run, ExitCodes.PASS, run.exitCode);
+            assertTrue(value + "\n" + run, account.isActivated());
+            assertTrue(value + "\n" + run, run.out.contains("charge type PayByTraffic"));
+        }
+    }
+
+    @Test
     public void aSecretWithSurroundingWhitespaceStillSigns() {
         // a secret file or `echo` adds a trailing newline; the emulator checks the signature like Alibaba does
         emulator.addAccount(readyAccount("LTAI-test-0113", "test-secret-0113"));

@@ -267,21 +267,30 @@ public class GovernorTest {
 
     @Test
     public void manyCallersBeyondTheRateAllWaitTheirTurnAndSucceed() throws Exception {
-        // given 4 Describe calls per 30 ms window and 20 callers at once
+        // given 4 Describe calls per 30 ms window, and 20 callers whose first 4 calls hold their slots
         Governor governor = new Governor(Governor.Options.defaults()
                 .withWindow(Duration.ofMillis(30), Duration.ZERO).withWorkerKeepAlive(Duration.ofMillis(50)));
         governor.configure(GovernorSettings.defaults().withRates(4, 4).withCoalescing(false));
         AtomicInteger invocations = new AtomicInteger();
+        Callable<String> attempt = () -> {
+            int n = invocations.incrementAndGet();
+            release.await();
+            return "n" + n;
+        };
         List<AtomicReference<Object>> outcomes = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            outcomes.add(caller(governor, DESCRIBE, "same", in(60), () -> "n" + invocations.incrementAndGet()));
+            outcomes.add(caller(governor, DESCRIBE, "same", in(60), attempt));
         }
+        // when the other 16 are all waiting for a permit
+        awaitCondition(() -> governor.stats().rateWaits() == 16 && invocations.get() >= 4);
+        assertEquals("calls running while the rest wait", 4, invocations.get());
+        release.countDown();
         joinAll();
+        // then every one of them got its turn
         for (AtomicReference<Object> outcome : outcomes) {
             assertTrue("got " + outcome.get(), outcome.get() instanceof String);
         }
         assertEquals(20, invocations.get());
-        assertTrue("some had to wait", governor.stats().rateWaits() > 0);
     }
 
     @Test

@@ -74,8 +74,19 @@ final class CdnClient {
 
     /** @throws IllegalArgumentException one line, when the endpoint cannot be used */
     static CdnClient create(AccessKey key, ConnectionSettings settings) {
-        return new CdnClient(key, settings, Endpoint.parse(settings.endpoint()));
+        Endpoint endpoint = Endpoint.parse(settings.endpoint());
+        // The SDK turns off TLS certificate checks for every client in the JVM when this (misspelt) switch is
+        // YES as a system property or environment variable (HttpClientConfig.isIgnoreSSLCerts, reference 2.3).
+        // Refuse to send an AccessKey to a real endpoint then.
+        if (endpoint.https() && !Endpoint.isLoopback(endpoint.host())
+                && ("YES".equals(System.getProperty(IGNORE_SSL)) || "YES".equals(System.getenv(IGNORE_SSL)))) {
+            throw new IllegalArgumentException(IGNORE_SSL + "=YES turns off TLS certificate checks in the Alibaba"
+                    + " Cloud SDK: unset it before calling " + endpoint.host());
+        }
+        return new CdnClient(key, settings, endpoint);
     }
+
+    static final String IGNORE_SSL = "ALIBABACLOUD_JAVA_CORE_INGNORE_SSL";
 
     Endpoint endpoint() {
         return endpoint;

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.cdngate.core;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 

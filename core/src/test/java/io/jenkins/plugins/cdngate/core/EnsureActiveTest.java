@@ -207,4 +207,16 @@ public class EnsureActiveTest extends EmulatorFixture {
         assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("without an OpeningTime")));
         assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("unlocked")));
     }
+
+    @Test
+    public void theSdkSwitchThatDisablesCertificateChecksIsRefusedForRealEndpoints() throws Exception {
+        System.setProperty(CdnClient.IGNORE_SSL, "YES");
+        try {
+            Report r = EnsureActive.run(EnsureActiveRequest.of(key(), connection().withEndpoint("cdn.aliyuncs.com")));
+            assertEquals(Verdict.FAIL, r.verdict());
+            assertTrue(r.reason(), r.reason().contains("ALIBABACLOUD_JAVA_CORE_INGNORE_SSL=YES turns off TLS certificate checks"));
+        } finally {
+            System.clearProperty(CdnClient.IGNORE_SSL);
+        }
+    }
 }

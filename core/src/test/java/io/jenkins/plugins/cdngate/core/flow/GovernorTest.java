@@ -311,6 +311,31 @@ public class GovernorTest {
     }
 
     @Test
+    public void newSettingsTakeEffectForTheNextCall() throws Exception {
+        // given a cached answer
+        Governor governor = governor(GovernorSettings.defaults().withCacheTtl(Duration.ofMinutes(5)));
+        AtomicInteger invocations = new AtomicInteger();
+        Callable<String> attempt = () -> "n" + invocations.incrementAndGet();
+        assertEquals("n1", governor.call(KEY_ID, DESCRIBE, "same", in(60), attempt));
+        // when the cache is turned off
+        governor.configure(GovernorSettings.defaults());
+        // then the next call asks again, and nothing stays cached
+        assertEquals("n2", governor.call(KEY_ID, DESCRIBE, "same", in(60), attempt));
+        assertEquals(0, governor.stats().cachedResults());
+        // and a new rate applies to the next call: one per hour, then none before the deadline
+        Governor slow = new Governor(Governor.Options.defaults().withWindow(Duration.ofHours(1), Duration.ZERO));
+        slow.call(KEY_ID, DESCRIBE, null, in(60), attempt);
+        slow.configure(GovernorSettings.defaults().withRates(1, 1));
+        slow.call(KEY_ID, DESCRIBE, null, in(60), attempt);
+        try {
+            slow.call(KEY_ID, DESCRIBE, null, in(60), attempt);
+            fail("expected a timeout under the new rate");
+        } catch (TimeoutException expected) {
+            // then
+        }
+    }
+
+    @Test
     public void theCacheKeepsNoFailureAndNoExpiredResult() throws Exception {
         AtomicInteger invocations = new AtomicInteger();
         Governor governor = new Governor(Governor.Options.defaults().withIdleExpiry(Duration.ofMillis(1)));

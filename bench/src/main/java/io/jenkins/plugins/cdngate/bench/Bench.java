@@ -361,6 +361,19 @@ public final class Bench {
                     gate.meanMs(), notPass);
             System.out.printf(Locale.ROOT, "gate overhead: p50 %+.3f ms, mean %+.3f ms%n",
                     gate.percentileMs(50) - raw.percentileMs(50), gate.meanMs() - raw.meanMs());
+            // the share of the governor alone: a trivial attempt through its worker hand-off
+            Governor governor = new Governor();
+            governor.configure(GovernorSettings.defaults().withRateLimited(false));
+            Latencies handOff = new Latencies();
+            for (int i = 0; i < iterations * 5; i++) {
+                long t0 = System.nanoTime();
+                governor.call(KEY_ID, "DescribeCdnService", null, t0 + SECOND * 60, () -> Boolean.TRUE);
+                if (i >= iterations) {
+                    handOff.add(System.nanoTime() - t0);
+                }
+            }
+            System.out.printf(Locale.ROOT, "governor alone (trivial attempt, limiter off, worker hand-off): %s, mean %.3f ms%n",
+                    handOff.summary(), handOff.meanMs());
         } finally {
             CallGovernor.shared().configure(GovernorSettings.defaults());
         }

@@ -163,6 +163,11 @@ public final class Governor {
         return options.maxCalls() - workers.freeSlots();
     }
 
+    /** Distinct coalescable calls in flight that new identical calls may still join. */
+    public int joinableCalls() {
+        return flights.size();
+    }
+
     /** Threads currently in the worker pool (busy or idle). */
     public int workerThreads() {
         return workers.activeThreads();

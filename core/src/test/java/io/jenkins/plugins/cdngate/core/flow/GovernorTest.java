@@ -104,11 +104,39 @@ public class GovernorTest {
         awaitCondition(() -> governor.stats().coalesced() == 9);
         release.countDown();
         joinAll();
-        // then one attempt answered all ten
+        // then one attempt answered all ten, and nothing is left in flight
         assertEquals(1, invocations.get());
+        assertEquals(0, governor.joinableCalls());
         for (AtomicReference<Object> outcome : outcomes) {
             assertEquals("answer", outcome.get());
         }
+    }
+
+    @Test
+    public void whenEveryWorkerSlotIsBusyACallWaitsForOneUntilItsDeadline() throws Exception {
+        // given a governor that runs one attempt at a time, busy
+        Governor governor = new Governor(Governor.Options.defaults().withMaxCalls(1)
+                .withWorkerKeepAlive(Duration.ofMillis(50)));
+        AtomicInteger invocations = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicReference<Object> first = caller(governor, DESCRIBE, "a", in(60), blocking(invocations, started, "a"));
+        started.await();
+        // when another call may wait 100 ms
+        try {
+            governor.call(KEY_ID, DESCRIBE, "b", System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100),
+                    () -> "b");
+            fail("expected a timeout");
+        } catch (TimeoutException expected) {
+            // then it gives up at its deadline without an attempt
+        }
+        assertEquals(1, invocations.get());
+        // and once the slot is free, calls run again; nothing stays in flight
+        release.countDown();
+        joinAll();
+        assertEquals("a", first.get());
+        assertEquals("c", governor.call(KEY_ID, DESCRIBE, "c", in(60), () -> "c"));
+        awaitCondition(() -> governor.busyCalls() == 0); // a slot is given back just after the answer
+        assertEquals(0, governor.joinableCalls());
     }
 
     @Test

@@ -383,8 +383,10 @@ public final class Bench {
 
     private void cold() throws Exception {
         int runs = number("cold-runs");
-        Path cliJar = Path.of(options.get("cli-jar"));
-        Path emulatorJar = Path.of(options.get("emulator-jar"));
+        // Absolute paths: a dynamic CDS archive records the class path it was dumped with (the build uses
+        // absolute paths) and the JVM silently ignores the archive when the class path differs.
+        Path cliJar = Path.of(options.get("cli-jar")).toAbsolutePath().normalize();
+        Path emulatorJar = Path.of(options.get("emulator-jar")).toAbsolutePath();
         System.out.println();
         System.out.printf(Locale.ROOT, "## Cold start: one process per run, %d runs each, median (min-max);"
                 + " against the standalone emulator%n", runs);
@@ -432,7 +434,8 @@ public final class Bench {
                 System.out.println("(no " + jsa + ": the CLI's class-data-sharing archive was not built)");
             }
             Path launcher = Path.of("cdn-gate");
-            if (Files.isExecutable(launcher) && cliJar.equals(Path.of("cli/target/cdn-gate.jar"))) {
+            if (Files.isExecutable(launcher)
+                    && cliJar.equals(Path.of("cli/target/cdn-gate.jar").toAbsolutePath().normalize())) {
                 // the launcher also checks whether the jar is older than the sources (a find over the tree)
                 commands.put("./cdn-gate require-quota (the launcher script itself)",
                         concat(List.of(launcher.toAbsolutePath().toString()), gateArgs.subList(2, gateArgs.size())));

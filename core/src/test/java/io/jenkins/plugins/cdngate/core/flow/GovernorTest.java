@@ -140,6 +140,28 @@ public class GovernorTest {
     }
 
     @Test
+    public void identicalConcurrentWritesWithAKeyShareOneAttemptButAreNeverCached() throws Exception {
+        // given an activation in flight, offered for sharing, with the cache on
+        Governor governor = governor(GovernorSettings.defaults().withCacheTtl(Duration.ofMinutes(5)));
+        AtomicInteger invocations = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(1);
+        Callable<String> open = blocking(invocations, started, "opened");
+        AtomicReference<Object> first = caller(governor, OPEN, "open|PayByTraffic", in(60), open);
+        started.await();
+        // when an identical activation arrives meanwhile
+        AtomicReference<Object> second = caller(governor, OPEN, "open|PayByTraffic", in(60), open);
+        awaitCondition(() -> governor.stats().coalesced() == 1);
+        release.countDown();
+        joinAll();
+        // then both got the one answer, and a later activation asks again
+        assertEquals("opened", first.get());
+        assertEquals("opened", second.get());
+        assertEquals(1, invocations.get());
+        assertEquals("again", governor.call(KEY_ID, OPEN, "open|PayByTraffic", in(60), () -> "again"));
+        assertEquals(0, governor.stats().cachedResults());
+    }
+
+    @Test
     public void callsWithDifferentKeysDoNotShare() throws Exception {
         Governor governor = governor(GovernorSettings.defaults());
         AtomicInteger invocations = new AtomicInteger();

@@ -383,8 +383,7 @@ public final class Bench {
 
     private void cold() throws Exception {
         int runs = number("cold-runs");
-        // Absolute paths: a dynamic CDS archive records the class path it was dumped with (the build uses
-        // absolute paths) and the JVM silently ignores the archive when the class path differs.
+        // Absolute paths, as the ./cdn-gate launcher passes them.
         Path cliJar = Path.of(options.get("cli-jar")).toAbsolutePath().normalize();
         Path emulatorJar = Path.of(options.get("emulator-jar")).toAbsolutePath();
         System.out.println();

@@ -32,12 +32,16 @@ import picocli.CommandLine.Spec;
                 "Runs ensure-active, then require-quota, against an emulated account in this process: CDN not yet "
                         + "activated, 500 GiB left of a 1 TiB data-transfer plan, a 50 GiB plan ending in 3 days, "
                         + "and an HTTPS request plan. No Alibaba Cloud account needed.",
-                "Exit code: that of the gates (3, UNSTABLE: the plan ending soon needs a look)."})
+                "Exit code: 0 when both gates end as scripted (ensure-active PASS, require-quota UNSTABLE "
+                        + "for the plan ending soon); otherwise the worst gate's exit code."})
 final class DemoCommand implements Callable<Integer> {
     /** Obviously fake: the hyphen can never occur in a real AccessKey ID. */
     static final String DEMO_ACCESS_KEY_ID = "LTAI-demo-0001";
     static final String DEMO_SECRET = "demo-secret-0001";
     static final long GIB = 1L << 30;
+
+    /** The exit codes of ensure-active and require-quota that tell the demo's story. */
+    static final List<Integer> SCRIPTED = List.of(ExitCodes.PASS, ExitCodes.UNSTABLE);
 
     static final String LARGE_PLAN = "FP-demo-0001";
     static final String ENDING_PLAN = "FP-demo-0002";
@@ -98,9 +102,12 @@ final class DemoCommand implements Callable<Integer> {
                     break;
                 }
             }
-            explain(out, codes, exitCode);
+            // The demo is the project's main job: it succeeds when the gates told the scripted story, which
+            // includes an UNSTABLE verdict on purpose; anything else surfaces as the worst gate's exit code.
+            boolean asScripted = codes.equals(SCRIPTED);
+            explain(out, codes, asScripted);
             out.flush();
-            return exitCode;
+            return asScripted ? ExitCodes.PASS : exitCode;
         }
     }
 
@@ -144,7 +151,7 @@ final class DemoCommand implements Callable<Integer> {
         };
     }
 
-    private static void explain(PrintWriter out, List<Integer> codes, int exitCode) {
+    private static void explain(PrintWriter out, List<Integer> codes, boolean asScripted) {
         out.println("What happened:");
         if (codes.get(0) == ExitCodes.PASS) {
             out.println("- ensure-active found CDN not activated, activated it (OpenCdnService, PayByTraffic) and "
@@ -159,9 +166,11 @@ final class DemoCommand implements Callable<Integer> {
         } else if (codes.size() > 1) {
             out.println("- require-quota ended " + ExitCodes.describe(codes.get(1)) + ": its lines above say why.");
         }
-        out.println("- The demo exits " + exitCode + " (" + ExitCodes.describe(exitCode) + "): 0 PASS, 1 FAIL, "
-                + "2 usage or configuration error, 3 UNSTABLE. A CI job fails on anything but 0 unless told "
-                + "to allow 3.");
+        out.println("- Gate exit codes: 0 PASS, 1 FAIL, 2 usage or configuration error, 3 UNSTABLE. A CI job fails "
+                + "on anything but 0 unless told to allow 3.");
+        out.println(asScripted
+                ? "- The demo itself exits 0: both gates ended as scripted."
+                : "- The demo did not end as scripted, so it exits with the worst gate's exit code.");
         out.println();
         out.println("Against your own account (a RAM user with cdn:DescribeCdnService, cdn:OpenCdnService and "
                 + "cdn:DescribeCdnUserResourcePackage):");

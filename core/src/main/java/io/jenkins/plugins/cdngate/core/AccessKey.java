@@ -52,7 +52,7 @@ public final class AccessKey {
         return mask(id);
     }
 
-    /** {@code LTAI5tExample7890} becomes {@code LTAI****7890}; short IDs become {@code ****}. */
+    /** {@code LTAI-example-7890} becomes {@code LTAI****7890}; short IDs become {@code ****}. */
     public static String mask(String id) {
         if (id == null) {
             return "****";

@@ -67,9 +67,35 @@ final class CdnClient {
         AlibabaCloudCredentials credentials = key.securityToken() == null
                 ? new BasicCredentials(key.id(), key.secret())
                 : new BasicSessionCredentials(key.id(), key.secret(), key.securityToken());
-        this.sdk = new DefaultAcsClient(DefaultProfile.getProfile(REGION), new StaticCredentialsProvider(credentials));
+        this.sdk = new DefaultAcsClient(profile(), new StaticCredentialsProvider(credentials));
         this.sdk.setSysRetryPolicy(RetryPolicy.none());
         this.secretHash = sha256(key.secret() + "\u0000" + (key.securityToken() == null ? "" : key.securityToken()));
+    }
+
+    /**
+     * A profile whose HTTP client never sends loopback calls (the emulator) through a proxy. The SDK matches
+     * NO_PROXY hosts by exact string and, when a client-side list is set, ignores the environment's
+     * (HttpUtil.needProxy, reference 2.2), so the environment's list is kept and the loopback names added.
+     * The SDK's Apache client is JVM-wide and keeps the first client's configuration (reference 2.3): this
+     * holds for every JVM where a gate builds the first SDK client, which the CLI always does.
+     */
+    static DefaultProfile profile() {
+        DefaultProfile profile = DefaultProfile.getProfile(REGION);
+        profile.getHttpClientConfig().setNoProxy(noProxyWithLoopback(System.getenv("NO_PROXY")));
+        return profile;
+    }
+
+    static String noProxyWithLoopback(String environmentNoProxy) {
+        java.util.LinkedHashSet<String> hosts = new java.util.LinkedHashSet<>();
+        if (environmentNoProxy != null) {
+            for (String host : environmentNoProxy.split(",")) {
+                if (!host.isBlank()) {
+                    hosts.add(host.trim());
+                }
+            }
+        }
+        hosts.addAll(java.util.List.of("127.0.0.1", "localhost", "::1", "[::1]"));
+        return String.join(",", hosts);
     }
 
     /** @throws IllegalArgumentException one line, when the endpoint cannot be used */

@@ -1,0 +1,9 @@
+// Signature mirror of org.jenkins-ci.plugins:credentials:1502.v5c95e620ddfe — com.cloudbees.plugins.credentials.common.IdCredentials
+// Declarations only, for compiling the plugin offline; no behaviour (bodies throw or return defaults).
+package com.cloudbees.plugins.credentials.common;
+
+import com.cloudbees.plugins.credentials.Credentials;
+
+public interface IdCredentials extends Credentials {
+    String getId();
+}

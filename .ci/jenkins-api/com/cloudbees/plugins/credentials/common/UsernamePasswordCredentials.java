@@ -1,0 +1,6 @@
+// Signature mirror of org.jenkins-ci.plugins:credentials:1502.v5c95e620ddfe — com.cloudbees.plugins.credentials.common.UsernamePasswordCredentials
+// Declarations only, for compiling the plugin offline; no behaviour (bodies throw or return defaults).
+package com.cloudbees.plugins.credentials.common;
+
+public interface UsernamePasswordCredentials extends UsernameCredentials, PasswordCredentials {
+}

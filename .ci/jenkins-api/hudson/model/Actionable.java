@@ -1,0 +1,9 @@
+// Signature mirror of org.jenkins-ci.main:jenkins-core:2.541.3 — hudson.model.Actionable
+// Declarations only, for compiling the plugin offline; no behaviour (bodies throw or return defaults).
+package hudson.model;
+
+public abstract class Actionable extends AbstractModelObject {
+    public boolean addOrReplaceAction(Action a) {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+}

@@ -1,0 +1,12 @@
+// Signature mirror of org.jenkins-ci.main:jenkins-core:2.541.3 — hudson.model.Job
+// Declarations only, for compiling the plugin offline; no behaviour (bodies throw or return defaults).
+package hudson.model;
+
+import hudson.ExtensionPoint;
+
+public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem
+        implements ExtensionPoint {
+    protected Job(ItemGroup parent, String name) {
+        super(parent, name);
+    }
+}

@@ -1,0 +1,9 @@
+// Signature mirror of org.jenkins-ci.main:jenkins-core:2.541.3 — hudson.model.Saveable
+// Declarations only, for compiling the plugin offline; no behaviour (bodies throw or return defaults).
+package hudson.model;
+
+import java.io.IOException;
+
+public interface Saveable {
+    void save() throws IOException;
+}

@@ -1,0 +1,13 @@
+// Signature mirror of org.jenkins-ci.main:jenkins-core:2.541.3 — jenkins.model.GlobalConfiguration
+// Declarations only, for compiling the plugin offline; no behaviour (bodies throw or return defaults).
+package jenkins.model;
+
+import hudson.ExtensionPoint;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+
+public abstract class GlobalConfiguration extends Descriptor<GlobalConfiguration>
+        implements ExtensionPoint, Describable<GlobalConfiguration> {
+    protected GlobalConfiguration() {
+    }
+}

@@ -1,0 +1,9 @@
+// Signature mirror of org.jenkins-ci.plugins.workflow:workflow-api:1413.v2ff1a_5e720fa_ — org.jenkinsci.plugins.workflow.flow.FlowDefinition
+// Declarations only, for compiling the plugin offline; no behaviour (bodies throw or return defaults).
+package org.jenkinsci.plugins.workflow.flow;
+
+import hudson.ExtensionPoint;
+import hudson.model.AbstractDescribableImpl;
+
+public abstract class FlowDefinition extends AbstractDescribableImpl<FlowDefinition> implements ExtensionPoint {
+}

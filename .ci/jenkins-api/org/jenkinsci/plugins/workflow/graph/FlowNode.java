@@ -1,0 +1,25 @@
+// Signature mirror of org.jenkins-ci.plugins.workflow:workflow-api:1413.v2ff1a_5e720fa_ — org.jenkinsci.plugins.workflow.graph.FlowNode
+// Declarations only, for compiling the plugin offline; no behaviour (bodies throw or return defaults).
+package org.jenkinsci.plugins.workflow.graph;
+
+import hudson.model.Action;
+import hudson.model.Actionable;
+import hudson.model.Saveable;
+import java.util.List;
+
+public abstract class FlowNode extends Actionable implements Saveable {
+    private FlowNode() {
+    }
+
+    public List<FlowNode> getParents() {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
+    public String getId() {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
+    public final <T extends Action> T getPersistentAction(Class<T> type) {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+}

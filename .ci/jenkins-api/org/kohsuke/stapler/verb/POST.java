@@ -1,0 +1,14 @@
+// Signature mirror of org.kohsuke.stapler:stapler:2050.v425108fd5089 — org.kohsuke.stapler.verb.POST
+// Declarations only, for compiling the plugin offline; no behaviour (bodies throw or return defaults).
+package org.kohsuke.stapler.verb;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@Documented
+public @interface POST {}

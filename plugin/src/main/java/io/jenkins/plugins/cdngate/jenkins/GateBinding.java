@@ -1,0 +1,252 @@
+package io.jenkins.plugins.cdngate.jenkins;
+
+import hudson.AbortException;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.cdngate.core.AccessKey;
+import io.jenkins.plugins.cdngate.core.EnsureActive;
+import io.jenkins.plugins.cdngate.core.EnsureActiveRequest;
+import io.jenkins.plugins.cdngate.core.Finding;
+import io.jenkins.plugins.cdngate.core.LockPolicy;
+import io.jenkins.plugins.cdngate.core.Mode;
+import io.jenkins.plugins.cdngate.core.Report;
+import io.jenkins.plugins.cdngate.core.ReportText;
+import io.jenkins.plugins.cdngate.core.RequireQuota;
+import io.jenkins.plugins.cdngate.core.RequireQuotaRequest;
+import io.jenkins.plugins.cdngate.core.ResourcePlan;
+import io.jenkins.plugins.cdngate.core.ServiceStatus;
+import io.jenkins.plugins.cdngate.core.Sizes;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+
+/**
+ * The one binding shared by the Pipeline steps and the freestyle builders: parameters to a core request,
+ * core {@link Report} to console lines, build result and a map of plain values. Every rule that can be
+ * tested without Jenkins lives in core; nothing here interprets an Alibaba Cloud answer.
+ */
+public final class GateBinding {
+    /** Prefix of every console line and error message of this plugin, as core's report lines have it. */
+    public static final String PREFIX = ReportText.PREFIX;
+
+    private GateBinding() {
+    }
+
+    /** Marks the place in the build that an UNSTABLE verdict belongs to, beyond the build result. */
+    @FunctionalInterface
+    public interface UnstableMarker {
+        void mark(String message);
+    }
+
+    /** Freestyle builds have no stage: the build result says it all. */
+    public static final UnstableMarker NO_STAGE = message -> { };
+
+    /**
+     * Marks the step's node (and so its stage) the way workflow-basic-steps' {@code unstable} step does,
+     * so Pipeline Graph View and Blue Ocean show the stage as unstable, not only the build.
+     */
+    public static UnstableMarker flowNode(FlowNode node) {
+        return message -> node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(message));
+    }
+
+    /** What cdnEnsureActive / the ensure-active builder takes; blanks mean "use the default". */
+    public record EnsureActiveParameters(String credentialsId, String endpoint, boolean activate, String chargeType,
+                                         String expectedChargeType, String lockPolicy, String mode) {
+        /** Freestyle fields may hold ${VARIABLES}; Pipeline has interpolated them already. */
+        public EnsureActiveParameters expand(UnaryOperator<String> expander) {
+            return new EnsureActiveParameters(x(expander, credentialsId), x(expander, endpoint), activate,
+                    x(expander, chargeType), x(expander, expectedChargeType), x(expander, lockPolicy),
+                    x(expander, mode));
+        }
+    }
+
+    /** What cdnRequireQuota / the require-quota builder takes; sizes as text ({@code 500GiB}). */
+    public record RequireQuotaParameters(String credentialsId, String endpoint, String minBytes, String warnBytes,
+                                         String minRequests, String planFilter, Integer expiryWarningDays,
+                                         String mode) {
+        public RequireQuotaParameters expand(UnaryOperator<String> expander) {
+            return new RequireQuotaParameters(x(expander, credentialsId), x(expander, endpoint),
+                    x(expander, minBytes), x(expander, warnBytes), x(expander, minRequests), x(expander, planFilter),
+                    expiryWarningDays, x(expander, mode));
+        }
+    }
+
+    private static String x(UnaryOperator<String> expander, String value) {
+        return value == null ? null : expander.apply(value);
+    }
+
+    /** Runs ensure-active. Bad input fails before any credentials lookup or API call. */
+    public static Map<String, Object> ensureActive(EnsureActiveParameters p, Run<?, ?> run, TaskListener listener,
+                                                   UnstableMarker marker) throws IOException, InterruptedException {
+        LockPolicy lockPolicy;
+        Mode mode;
+        try {
+            lockPolicy = LockPolicy.parse(p.lockPolicy());
+            mode = Mode.parse(p.mode());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(PREFIX + e.getMessage());
+        }
+        CdnGateConfiguration config = CdnGateConfiguration.get();
+        AccessKey key = GateCredentials.resolve(config.credentialsIdOr(p.credentialsId()), run);
+        EnsureActiveRequest request = new EnsureActiveRequest(key, config.connection(p.endpoint()), p.activate(),
+                p.chargeType(), p.expectedChargeType(), lockPolicy, mode);
+        return render(EnsureActive.run(request), run, listener, marker);
+    }
+
+    /** Runs require-quota. Unreadable input fails before any credentials lookup, bad input before any API call. */
+    public static Map<String, Object> requireQuota(RequireQuotaParameters p, Run<?, ?> run, TaskListener listener,
+                                                   UnstableMarker marker) throws IOException, InterruptedException {
+        if (p.minBytes() == null || p.minBytes().isBlank()) {
+            throw new AbortException(PREFIX + "minBytes is required, for example minBytes: '500GiB'");
+        }
+        long minBytes;
+        Long warnBytes;
+        Long minRequests;
+        Mode mode;
+        try {
+            minBytes = size("minBytes", p.minBytes());
+            warnBytes = p.warnBytes() == null || p.warnBytes().isBlank() ? null : size("warnBytes", p.warnBytes());
+            minRequests = parseCount("minRequests", p.minRequests());
+            mode = Mode.parse(p.mode());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(PREFIX + e.getMessage());
+        }
+        CdnGateConfiguration config = CdnGateConfiguration.get();
+        AccessKey key = GateCredentials.resolve(config.credentialsIdOr(p.credentialsId()), run);
+        RequireQuotaRequest request;
+        try {
+            // core checks how the values relate (warnBytes >= minBytes, no negative counts)
+            request = new RequireQuotaRequest(key, config.connection(p.endpoint()), minBytes, warnBytes, minRequests,
+                    p.planFilter(), p.expiryWarningDays(), mode);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(PREFIX + e.getMessage());
+        }
+        return render(RequireQuota.run(request), run, listener, marker);
+    }
+
+    private static long size(String name, String text) {
+        try {
+            return Sizes.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage());
+        }
+    }
+
+    /** A plain count (requests); null when blank. */
+    static Long parseCount(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(text.trim().replace("_", ""));
+            if (value < 0) {
+                throw new IllegalArgumentException(name + " must be 0 or more, not " + text.trim());
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number such as 1000000, not '" + text.trim() + "'");
+        }
+    }
+
+    /**
+     * Prints the report (its last line is the verdict and the reason) and applies the verdict: UNSTABLE does what the
+     * {@code unstable} step does (marker, build result, a {@code WARNING:} line) and the build goes on;
+     * FAIL throws {@link AbortException}, which Jenkins prints without a stack trace.
+     */
+    static Map<String, Object> render(Report report, Run<?, ?> run, TaskListener listener, UnstableMarker marker)
+            throws AbortException {
+        PrintStream log = listener.getLogger();
+        for (String line : ReportText.lines(report)) {
+            log.println(line);
+        }
+        String reason = PREFIX + report.reason();
+        switch (report.verdict()) {
+            case PASS -> {
+                // the report's closing "Verdict: PASS - ..." line is the summary
+            }
+            case UNSTABLE -> {
+                marker.mark(reason);
+                run.setResult(Result.UNSTABLE);
+                log.println("WARNING: " + reason);
+            }
+            case FAIL -> throw new AbortException(reason);
+        }
+        return toMap(report);
+    }
+
+    /**
+     * Only Strings, numbers, booleans, lists and maps: a sandboxed Pipeline script reads them without
+     * any script-security approval, and the CPS program can serialize them.
+     */
+    static Map<String, Object> toMap(Report r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("gate", r.gate());
+        m.put("verdict", r.verdict().name());
+        m.put("reason", r.reason());
+        m.put("accessKeyId", r.accessKeyId());
+        m.put("mode", r.mode() == null ? null : r.mode().name());
+        m.put("activated", r.activated());
+        m.put("remainingBytes", r.remainingBytes());
+        m.put("remaining", r.remainingBytes() == null ? null : Sizes.human(r.remainingBytes()));
+        m.put("remainingRequests", r.remainingRequests());
+        m.put("service", service(r.service()));
+        List<Map<String, Object>> plans = new ArrayList<>();
+        for (ResourcePlan p : r.plans()) {
+            plans.add(plan(p));
+        }
+        m.put("plans", plans);
+        List<Map<String, Object>> findings = new ArrayList<>();
+        for (Finding f : r.findings()) {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("verdict", f.verdict().name());
+            fm.put("message", f.message());
+            fm.put("errorCode", f.errorCode());
+            fm.put("requestId", f.requestId());
+            findings.add(fm);
+        }
+        m.put("findings", findings);
+        return m;
+    }
+
+    private static Map<String, Object> service(ServiceStatus s) {
+        if (s == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("requestId", s.requestId());
+        m.put("instanceId", s.instanceId());
+        m.put("openingTime", s.openingTime());
+        m.put("internetChargeType", s.internetChargeType());
+        m.put("changingChargeType", s.changingChargeType());
+        m.put("changingAffectTime", s.changingAffectTime());
+        m.put("operationLocks", new ArrayList<>(s.operationLocks()));
+        m.put("locked", s.locked());
+        return m;
+    }
+
+    private static Map<String, Object> plan(ResourcePlan p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("instanceId", p.instanceId());
+        m.put("commodityCode", p.commodityCode());
+        m.put("displayName", p.displayName());
+        m.put("templateName", p.templateName());
+        m.put("status", p.status());
+        m.put("startTime", p.startTime());
+        m.put("endTime", p.endTime());
+        m.put("currCapacity", p.currCapacity());
+        m.put("initCapacity", p.initCapacity());
+        m.put("unit", p.unit() == null ? null : p.unit().name());
+        m.put("remaining", p.remaining());
+        m.put("total", p.total());
+        m.put("counted", p.counted());
+        m.put("note", p.note());
+        return m;
+    }
+}

@@ -1,0 +1,177 @@
+package io.jenkins.plugins.cdngate.jenkins;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.io.IOException;
+import jenkins.tasks.SimpleBuildStep;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Freestyle build step with the same parameters and binding as the {@code cdnRequireQuota} Pipeline step. No
+ * {@code @Symbol}: it would clash with the step name in Pipeline.
+ */
+public final class RequireQuotaBuilder extends Builder implements SimpleBuildStep {
+    private final String minBytes;
+    private String credentialsId;
+    private String endpoint;
+    private String warnBytes;
+    private String minRequests;
+    private String planFilter;
+    private Integer expiryWarningDays;
+    private String mode;
+
+    /** @param minBytes a size such as {@code 500GiB}, {@code 1.5TB} or plain bytes, as text */
+    @DataBoundConstructor
+    public RequireQuotaBuilder(String minBytes) {
+        this.minBytes = Util.fixEmptyAndTrim(minBytes);
+    }
+
+    public String getMinBytes() {
+        return minBytes;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    @DataBoundSetter
+    public void setEndpoint(String endpoint) {
+        this.endpoint = Util.fixEmptyAndTrim(endpoint);
+    }
+
+    public String getWarnBytes() {
+        return warnBytes;
+    }
+
+    @DataBoundSetter
+    public void setWarnBytes(String warnBytes) {
+        this.warnBytes = Util.fixEmptyAndTrim(warnBytes);
+    }
+
+    public String getMinRequests() {
+        return minRequests;
+    }
+
+    @DataBoundSetter
+    public void setMinRequests(String minRequests) {
+        this.minRequests = Util.fixEmptyAndTrim(minRequests);
+    }
+
+    public String getPlanFilter() {
+        return planFilter;
+    }
+
+    @DataBoundSetter
+    public void setPlanFilter(String planFilter) {
+        this.planFilter = Util.fixEmptyAndTrim(planFilter);
+    }
+
+    public Integer getExpiryWarningDays() {
+        return expiryWarningDays;
+    }
+
+    @DataBoundSetter
+    public void setExpiryWarningDays(Integer expiryWarningDays) {
+        this.expiryWarningDays = expiryWarningDays;
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    @DataBoundSetter
+    public void setMode(String mode) {
+        this.mode = Util.fixEmptyAndTrim(mode);
+    }
+
+    GateBinding.RequireQuotaParameters parameters() {
+        return new GateBinding.RequireQuotaParameters(credentialsId, endpoint, minBytes, warnBytes, minRequests,
+                planFilter, expiryWarningDays, mode);
+    }
+
+    /** The gate calls an API only: no agent, no workspace. */
+    @Override
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    @Override
+    public void perform(Run<?, ?> run, EnvVars env, TaskListener listener) throws InterruptedException, IOException {
+        GateBinding.requireQuota(parameters().expand(env::expand), run, listener, GateBinding.NO_STAGE);
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        @Override
+        public String getDisplayName() {
+            return "Alibaba Cloud CDN Gate: require remaining data transfer";
+        }
+
+        /** SimpleBuildStep's javadoc: applicable to every job type. */
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return GateCredentials.fillCredentialsIdItems(item, credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return GateCredentials.checkCredentialsId(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckMinBytes(@QueryParameter String value) {
+            return GateForms.checkSize(value, true);
+        }
+
+        @POST
+        public FormValidation doCheckWarnBytes(@QueryParameter String value) {
+            return GateForms.checkSize(value, false);
+        }
+
+        @POST
+        public FormValidation doCheckMinRequests(@QueryParameter String value) {
+            return GateForms.checkCount("minRequests", value);
+        }
+
+        @POST
+        public FormValidation doCheckPlanFilter(@QueryParameter String value) {
+            return GateForms.checkRegex(value);
+        }
+
+        @POST
+        public FormValidation doCheckExpiryWarningDays(@QueryParameter String value) {
+            return GateForms.checkNonNegative(value);
+        }
+
+        public ListBoxModel doFillModeItems() {
+            return GateForms.modeItems();
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package io.jenkins.plugins.cdngate.jenkins;
+
+import static io.jenkins.plugins.cdngate.jenkins.GateFixture.ACCESS_KEY_CREDENTIALS;
+import static io.jenkins.plugins.cdngate.jenkins.GateFixture.KEY_ID;
+import static io.jenkins.plugins.cdngate.jenkins.GateFixture.MASKED_KEY_ID;
+import static io.jenkins.plugins.cdngate.jenkins.GateFixture.SECRET;
+import static io.jenkins.plugins.cdngate.jenkins.GateFixture.USERNAME_PASSWORD_CREDENTIALS;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import com.cloudbees.plugins.credentials.CredentialsDescriptor;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
+import hudson.model.Result;
+import hudson.util.Secret;
+import io.jenkins.plugins.cdngate.emulator.CdnEmulator;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.ClassRule;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.BuildWatcher;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.TestExtension;
+
+/** The Pipeline steps in sandboxed scripts, against the emulated CDN API. */
+public class CdnGateStepsTest {
+    @ClassRule
+    public static BuildWatcher buildWatcher = new BuildWatcher();
+
+    @Rule
+    public JenkinsRule r = new JenkinsRule();
+
+    private CdnEmulator emu;
+
+    @Before
+    public void startEmulatorAndAddCredentials() throws Exception {
+        emu = GateFixture.startEmulator();
+        emu.addAccount(GateFixture.healthyAccount());
+        GateFixture.addBothCredentialTypes();
+    }
+
+    @After
+    public void stopEmulator() {
+        emu.close();
+    }
+
+    private WorkflowRun run(Result expected, String script) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "deploy");
+        // sandbox = true: the returned map must be readable without any script approval
+        job.setDefinition(new CpsFlowDefinition(script.replace("EMULATOR", emu.endpoint()), true));
+        return r.buildAndAssertStatus(expected, job);
+    }
+
+    @Test
+    public void ensureActiveReturnsVerdictAndFactsAsAPlainMap() throws Exception {
+        // given a healthy account; when
+        WorkflowRun b = run(Result.SUCCESS, "def r = cdnEnsureActive credentialsId: '" + ACCESS_KEY_CREDENTIALS
+                + "', endpoint: 'EMULATOR'\n"
+                + "echo \"verdict=${r.verdict} charge=${r.service.internetChargeType} key=${r.accessKeyId} "
+                + "activated=${r.activated} locks=${r.service.operationLocks.size()}\"");
+        // then
+        r.assertLogContains("verdict=PASS charge=PayByTraffic key=" + MASKED_KEY_ID + " activated=false locks=0", b);
+        r.assertLogContains("[CDN Gate] Verdict: PASS", b);
+    }
+
+    @Test
+    public void requireQuotaReturnsRemainingBytesAndPlans() throws Exception {
+        WorkflowRun b = run(Result.SUCCESS, "def r = cdnRequireQuota minBytes: '100GiB', credentialsId: '"
+                + ACCESS_KEY_CREDENTIALS + "', endpoint: 'EMULATOR'\n"
+                + "echo \"verdict=${r.verdict} bytes=${r.remainingBytes} plans=${r.plans.size()} "
+                + "first=${r.plans[0].instanceId}\"");
+        r.assertLogContains("verdict=PASS bytes=" + (500 * GateFixture.GIB) + " plans=1 first=FP-0001", b);
+    }
+
+    @Test
+    public void belowWarnBytesMarksStageAndBuildUnstableAndThePipelineGoesOn() throws Exception {
+        // given 500 GiB left; when the gate warns below 1 TiB
+        WorkflowRun b = run(Result.UNSTABLE, "stage('gate') {\n"
+                + "  def r = cdnRequireQuota minBytes: '100GiB', warnBytes: '1TiB', credentialsId: '"
+                + ACCESS_KEY_CREDENTIALS + "', endpoint: 'EMULATOR'\n"
+                + "  echo \"after the gate: ${r.verdict}\"\n"
+                + "}");
+        // then the build is UNSTABLE, the step's node carries the warning (so its stage shows unstable),
+        // a WARNING line says why, and the script went on
+        r.assertLogContains("after the gate: UNSTABLE", b);
+        r.assertLogContains("WARNING: [CDN Gate] ", b);
+        WarningAction warning = findWarning(b);
+        assertNotNull("a node carries a WarningAction", warning);
+        assertEquals(Result.UNSTABLE, warning.getResult());
+        assertTrue(warning.getMessage(), warning.getMessage().startsWith("[CDN Gate] "));
+    }
+
+    @Test
+    public void lockedServiceFailsWithOneLineAndNoStackTrace() throws Exception {
+        emu.account(KEY_ID).locks("financial");
+        WorkflowRun b = run(Result.FAILURE, "cdnEnsureActive credentialsId: '" + ACCESS_KEY_CREDENTIALS
+                + "', endpoint: 'EMULATOR'\necho 'not reached'");
+        r.assertLogContains("financial", b);
+        r.assertLogContains("[CDN Gate] ", b);
+        r.assertLogNotContains("not reached", b);
+        r.assertLogNotContains("\tat ", b);
+        r.assertLogNotContains("AbortException", b);
+    }
+
+    @Test
+    public void inactiveServiceIsActivatedAndReportedSo() throws Exception {
+        emu.account(KEY_ID).activated(false);
+        WorkflowRun b = run(Result.SUCCESS, "def r = cdnEnsureActive credentialsId: '" + ACCESS_KEY_CREDENTIALS
+                + "', endpoint: 'EMULATOR'\necho \"activated=${r.activated}\"");
+        r.assertLogContains("activated=true", b);
+        assertTrue(emu.account(KEY_ID).isActivated());
+        assertEquals(1, emu.requestCount(CdnEmulator.OPEN_CDN_SERVICE));
+    }
+
+    @Test
+    public void inactiveServiceFailsWhenActivationIsNotAllowed() throws Exception {
+        emu.account(KEY_ID).activated(false);
+        run(Result.FAILURE, "cdnEnsureActive credentialsId: '" + ACCESS_KEY_CREDENTIALS
+                + "', endpoint: 'EMULATOR', activate: false");
+        assertEquals(0, emu.requestCount(CdnEmulator.OPEN_CDN_SERVICE));
+    }
+
+    @Test
+    public void warnModeTurnsAFailIntoUnstable() throws Exception {
+        WorkflowRun b = run(Result.UNSTABLE, "def r = cdnRequireQuota minBytes: '1TiB', mode: 'warn', credentialsId: '"
+                + ACCESS_KEY_CREDENTIALS + "', endpoint: 'EMULATOR'\necho \"verdict=${r.verdict}\"");
+        r.assertLogContains("verdict=UNSTABLE", b);
+    }
+
+    @Test
+    public void usernamePasswordCredentialsAreAcceptedToo() throws Exception {
+        WorkflowRun b = run(Result.SUCCESS, "def r = cdnEnsureActive credentialsId: '"
+                + USERNAME_PASSWORD_CREDENTIALS + "', endpoint: 'EMULATOR'\necho \"verdict=${r.verdict}\"");
+        r.assertLogContains("verdict=PASS", b);
+    }
+
+    @Test
+    public void missingCredentialsFailNamingTheIdAndTheAcceptedTypes() throws Exception {
+        WorkflowRun b = run(Result.FAILURE, "cdnEnsureActive credentialsId: 'no-such-key', endpoint: 'EMULATOR'");
+        r.assertLogContains("Credentials 'no-such-key' not found", b);
+        r.assertLogContains("accepted types: 'Alibaba Cloud AccessKey', or 'Username with password'", b);
+        r.assertLogNotContains("\tat ", b);
+        assertEquals("no call without credentials", 0, emu.requestCount());
+    }
+
+    @Test
+    public void wrongTypedCredentialsFailNamingTheIdAndTheAcceptedTypes() throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new OtherCredentials("some-token"));
+        WorkflowRun b = run(Result.FAILURE, "cdnEnsureActive credentialsId: 'some-token', endpoint: 'EMULATOR'");
+        r.assertLogContains("Credentials 'some-token' are of type 'Some other secret'", b);
+        r.assertLogContains("accepted types: 'Alibaba Cloud AccessKey', or 'Username with password'", b);
+        r.assertLogNotContains("\tat ", b);
+    }
+
+    @Test
+    public void stepsFallBackToTheGlobalDefaults() throws Exception {
+        CdnGateConfiguration config = CdnGateConfiguration.get();
+        config.setCredentialsId(ACCESS_KEY_CREDENTIALS);
+        config.setEndpoint(emu.endpoint());
+        WorkflowRun b = run(Result.SUCCESS, "def a = cdnEnsureActive()\n"
+                + "def q = cdnRequireQuota minBytes: '1GiB'\necho \"verdicts=${a.verdict},${q.verdict}\"");
+        r.assertLogContains("verdicts=PASS,PASS", b);
+    }
+
+    @Test
+    public void badSizeFailsWithOneLineBeforeAnyCall() throws Exception {
+        WorkflowRun b = run(Result.FAILURE, "cdnRequireQuota minBytes: '500 parsecs', credentialsId: '"
+                + ACCESS_KEY_CREDENTIALS + "', endpoint: 'EMULATOR'");
+        r.assertLogContains("[CDN Gate] minBytes: size '500 parsecs'", b);
+        r.assertLogNotContains("\tat ", b);
+        assertEquals(0, emu.requestCount());
+    }
+
+    @Test
+    public void secretAndFullKeyIdNeverAppearInTheLog() throws Exception {
+        // given one passing gate and one failing on a wrong secret (the emulator rejects the signature)
+        SystemCredentialsProvider.getInstance().getCredentials().add(new AlibabaCloudAccessKeyCredentialsImpl(
+                CredentialsScope.GLOBAL, "wrong-secret", null, KEY_ID, Secret.fromString("test-secret-9999")));
+        WorkflowRun b = run(Result.FAILURE, "cdnRequireQuota minBytes: '1GiB', credentialsId: '"
+                + ACCESS_KEY_CREDENTIALS + "', endpoint: 'EMULATOR'\n"
+                + "cdnEnsureActive credentialsId: 'wrong-secret', endpoint: 'EMULATOR'");
+        // then
+        r.assertLogContains(MASKED_KEY_ID, b);
+        r.assertLogNotContains(SECRET, b);
+        r.assertLogNotContains("test-secret-9999", b);
+        r.assertLogNotContains(KEY_ID, b);
+    }
+
+    /** Walks the flow graph from its heads, as Pipeline views do, to the node that carries the warning. */
+    private static WarningAction findWarning(WorkflowRun b) {
+        Deque<FlowNode> todo = new ArrayDeque<>(b.getExecution().getCurrentHeads());
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            FlowNode node = todo.pop();
+            if (!seen.add(node.getId())) {
+                continue;
+            }
+            WarningAction warning = node.getPersistentAction(WarningAction.class);
+            if (warning != null) {
+                return warning;
+            }
+            todo.addAll(node.getParents());
+        }
+        return null;
+    }
+
+    /** A credential of a type the gates do not accept. */
+    public static class OtherCredentials extends BaseStandardCredentials {
+        private static final long serialVersionUID = 1L;
+
+        public OtherCredentials(String id) {
+            super(CredentialsScope.GLOBAL, id, "not an AccessKey");
+        }
+
+        @TestExtension("wrongTypedCredentialsFailNamingTheIdAndTheAcceptedTypes")
+        public static class DescriptorImpl extends CredentialsDescriptor {
+            @Override
+            public String getDisplayName() {
+                return "Some other secret";
+            }
+        }
+    }
+}

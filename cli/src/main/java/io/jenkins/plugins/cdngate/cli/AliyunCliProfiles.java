@@ -32,7 +32,10 @@ final class AliyunCliProfiles {
     }
 
     static AccessKey read(Path file, String profileName) {
-        JsonObject root = parse(file);
+        return read(file, parse(file), profileName);
+    }
+
+    private static AccessKey read(Path file, JsonObject root, String profileName) {
         JsonElement profiles = root.get("profiles");
         if (profiles == null || !profiles.isJsonArray()) {
             throw new ConfigurationException("aliyun CLI config file " + file + " has no \"profiles\" list: "
@@ -55,6 +58,17 @@ final class AliyunCliProfiles {
         throw new ConfigurationException("profile '" + profileName + "' not found in " + file
                 + (names.isEmpty() ? " (it has no profiles)" : " (profiles there: " + String.join(", ", names) + ")")
                 + ": create it with 'aliyun configure --profile " + profileName + "'");
+    }
+
+    /** The profile the file's {@code current} member names (what the aliyun CLI uses without --profile). */
+    static AccessKey readCurrent(Path file) {
+        JsonObject root = parse(file);
+        String current = text(root, "current");
+        if (current == null) {
+            throw new ConfigurationException("aliyun CLI config file " + file + " has no \"current\" profile: "
+                    + "pass --profile NAME, or choose one with 'aliyun configure --profile NAME'");
+        }
+        return read(file, root, current);
     }
 
     private static JsonObject parse(Path file) {

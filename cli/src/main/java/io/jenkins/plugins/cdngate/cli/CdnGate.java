@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -41,7 +42,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 "2:usage or configuration error (bad option, no credentials).",
                 "3:UNSTABLE - deploy, but someone must look.",
                 "4:internal error - nothing was verified; treat as FAIL.",
-                "130:interrupted."},
+                "130:interrupted (Ctrl-C, or SIGTERM when a CI job is cancelled); nothing was verified."},
         footer = {"", "Run 'cdn-gate demo' to see both gates against an embedded emulator; docs/cli.md has the rest."})
 public final class CdnGate implements Callable<Integer> {
     private final CliEnvironment environment;
@@ -55,6 +56,9 @@ public final class CdnGate implements Callable<Integer> {
         this.environment = environment;
     }
 
+    /** The line a cancelled run leaves in the build log (stderr). */
+    static final String INTERRUPTED_LINE = "[CDN Gate] interrupted; nothing was verified";
+
     public static void main(String[] args) {
         // The SDK depends on slf4j-api without a binding; SLF4J 2 would print a three-line warning on stderr at
         // the first call, in every build log. Nothing logs through SLF4J that a gate user needs.
@@ -65,10 +69,28 @@ public final class CdnGate implements Callable<Integer> {
         // CI runner with LANG=C would otherwise print them as '?'.
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        AtomicBoolean finished = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> onSignal(finished, err), "cdn-gate-interrupted"));
         int code = run(CliEnvironment.system(), out, err, args);
         out.flush();
         err.flush();
+        finished.set(true);
         System.exit(code);
+    }
+
+    /**
+     * Jenkins, GitLab and GitHub Actions cancel a job with SIGTERM, a terminal with SIGINT (Ctrl-C): the JVM
+     * runs its shutdown hooks for both, and would then exit 143 or 130 having printed nothing. A cancelled gate
+     * says so in one line and always exits {@link ExitCodes#INTERRUPTED}; halt, because exit() from a shutdown
+     * hook would block forever (java.lang.Runtime#exit). Nothing on stdout: --json stays empty, not half an object.
+     */
+    private static void onSignal(AtomicBoolean finished, PrintWriter err) {
+        if (finished.get()) {
+            return;
+        }
+        err.println(INTERRUPTED_LINE);
+        err.flush();
+        Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
     }
 
     /** Runs one command line and returns its exit code; the entry point tests use. */
@@ -113,11 +135,14 @@ public final class CdnGate implements Callable<Integer> {
     private IParameterExceptionHandler usageErrors() {
         return (ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
-            String help = "'" + cmd.getCommandSpec().qualifiedName() + " --help'";
-            cmd.getErr().println("cdn-gate: " + oneLine(usageMessage(ex, args)) + " (see " + help + ")");
+            cmd.getErr().println("cdn-gate: " + oneLine(usageMessage(ex, args)) + " (see " + help(cmd) + ")");
             cmd.getErr().flush();
             return ExitCodes.USAGE;
         };
+    }
+
+    private static String help(CommandLine cmd) {
+        return "'" + cmd.getCommandSpec().qualifiedName() + " --help'";
     }
 
     /**
@@ -127,7 +152,8 @@ public final class CdnGate implements Callable<Integer> {
     private static String usageMessage(ParameterException ex, String[] args) {
         if (ex instanceof UnmatchedArgumentException unmatched && unmatched.getCommandLine().getParent() == null
                 && args.length > 0 && !args[0].startsWith("-") && unmatched.getUnmatched().contains(args[0])) {
-            return "unknown command '" + args[0] + "': use ensure-active, require-quota or demo";
+            // never echoed: `cdn-gate $SECRET` (a variable in the wrong place) must not print the secret
+            return "unknown command (not shown); commands: ensure-active, require-quota, demo";
         }
         if (ex instanceof UnmatchedArgumentException unmatched) {
             List<String> options = new ArrayList<>();
@@ -157,9 +183,9 @@ public final class CdnGate implements Callable<Integer> {
         return (ex, cmd, parseResult) -> {
             int code;
             String message;
-            if (ex instanceof ConfigurationException) {
+            if (ex instanceof ConfigurationException config) {
                 code = ExitCodes.USAGE;
-                message = ex.getMessage();
+                message = config.aboutOptions() ? config.getMessage() + " (see " + help(cmd) + ")" : config.getMessage();
             } else if (ex instanceof ParameterException p) {
                 return usageErrors().handleParseException(p, new String[0]);
             } else if (ex instanceof InterruptedException) {

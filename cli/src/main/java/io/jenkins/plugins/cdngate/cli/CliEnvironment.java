@@ -16,13 +16,31 @@ public record CliEnvironment(Map<String, String> variables, Path home) {
     }
 
     public static CliEnvironment system() {
-        String home = System.getProperty("user.home");
-        return new CliEnvironment(System.getenv(), home == null || home.isBlank() ? null : Path.of(home));
+        return of(System.getenv(), System.getProperty("user.home"));
+    }
+
+    /**
+     * The home directory is {@code $HOME}, as for the aliyun CLI (Go's os.UserHomeDir reads it): in containers
+     * it often differs from Java's {@code user.home}, which comes from the password database (e.g. "?" or "/"
+     * for a user id without an entry). {@code user.home} only when HOME is unset or blank.
+     */
+    static CliEnvironment of(Map<String, String> variables, String userHome) {
+        String home = variables.get("HOME");
+        if (home == null || home.isBlank()) {
+            home = userHome;
+        }
+        return new CliEnvironment(variables, home == null || home.isBlank() ? null : Path.of(home.trim()));
     }
 
     /** The variable's value, or null when it is unset or blank. */
     public String get(String name) {
         String value = variables.get(name);
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** Whether the variable is set to an empty or blank value (a CI secret that did not expand). */
+    public boolean isBlank(String name) {
+        String value = variables.get(name);
+        return value != null && value.isBlank();
     }
 }

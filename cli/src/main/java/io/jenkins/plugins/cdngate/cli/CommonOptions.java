@@ -1,6 +1,7 @@
 package io.jenkins.plugins.cdngate.cli;
 
 import io.jenkins.plugins.cdngate.core.ConnectionSettings;
+import io.jenkins.plugins.cdngate.core.Endpoint;
 import io.jenkins.plugins.cdngate.core.GovernorSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,7 @@ final class CommonOptions {
     Duration connectTimeout;
 
     @Option(names = "--attempts", order = 104, paramLabel = "N", defaultValue = "4",
+            converter = Converters.AttemptsConverter.class,
             description = "Attempts per call when Alibaba Cloud throttles, answers 5xx or the network fails; "
                     + "1 means no retry (default: ${DEFAULT-VALUE}).")
     int attempts;
@@ -48,14 +50,16 @@ final class CommonOptions {
 
     @Option(names = "--config-file", order = 107, paramLabel = "FILE",
             description = "The aliyun CLI config file to read --profile from (default: $ALIBABA_CLOUD_CONFIG_FILE, "
-                    + "else ~/.aliyun/config.json).")
+                    + "else $HOME/.aliyun/config.json); without --profile, its current profile is used.")
     Path configFile;
 
     @Option(names = "--rate-limit-describe", order = 108, paramLabel = "PER_SECOND", defaultValue = "30",
+            converter = Converters.RateConverter.class,
             description = "Describe calls per second per AccessKey and action; Alibaba allows 30 (default: ${DEFAULT-VALUE}).")
     double describePerSecond;
 
     @Option(names = "--rate-limit-open", order = 109, paramLabel = "PER_SECOND", defaultValue = "5",
+            converter = Converters.RateConverter.class,
             description = "OpenCdnService calls per second per AccessKey; Alibaba allows 5 (default: ${DEFAULT-VALUE}).")
     double openPerSecond;
 
@@ -72,32 +76,35 @@ final class CommonOptions {
             description = "Reuse a Describe result for this long; 0s = off (default: ${DEFAULT-VALUE}).")
     Duration cacheTtl;
 
+    /** Checked before credentials are resolved and before any call: every error names its option. */
     ConnectionSettings connection() {
         positive("--timeout", readTimeout);
         positive("--connect-timeout", connectTimeout);
         positive("--deadline", deadline);
-        if (attempts < 1) {
-            throw new ConfigurationException("--attempts must be 1 or more, not " + attempts);
-        }
         if (endpoint == null || endpoint.isBlank()) {
-            throw new ConfigurationException("--endpoint is empty: give HOST[:PORT] or a URL, e.g. "
+            throw ConfigurationException.option("--endpoint is empty: give HOST[:PORT] or a URL, e.g. "
                     + ConnectionSettings.DEFAULT_ENDPOINT);
+        }
+        try {
+            // The gate parses it again; parsing here makes a typo a usage error (exit 2, nothing on stdout)
+            // instead of a FAIL report that looks like the account's fault.
+            Endpoint.parse(endpoint);
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            throw ConfigurationException.option(message.startsWith("endpoint ")
+                    ? "--" + message : "--endpoint '" + endpoint.trim() + "' is not usable: " + message);
         }
         return new ConnectionSettings(endpoint.trim(), connectTimeout, readTimeout, attempts, deadline);
     }
 
     GovernorSettings governor() {
-        if (!(describePerSecond > 0) || !(openPerSecond > 0) || Double.isInfinite(describePerSecond)
-                || Double.isInfinite(openPerSecond)) {
-            throw new ConfigurationException("--rate-limit-describe and --rate-limit-open must be above 0 calls per "
-                    + "second; use --no-rate-limit to turn limiting off");
-        }
+        // each rate is checked by its converter (RateConverter), so an error names only the option at fault
         return new GovernorSettings(!noRateLimit, openPerSecond, describePerSecond, !noCoalescing, cacheTtl);
     }
 
     private static void positive(String option, Duration value) {
         if (value.isZero() || value.isNegative()) {
-            throw new ConfigurationException(option + " must be above 0, not " + value.toMillis() + "ms");
+            throw ConfigurationException.option(option + " must be above 0, not " + value.toMillis() + "ms");
         }
     }
 }

@@ -90,15 +90,66 @@ final class Converters {
         }
     }
 
-    /** A count (requests): a whole number, 0 or more, with optional {@code _} or {@code ,} separators. */
+    /**
+     * A count (requests): a whole number, 0 or more, digits only. Thousands separators are refused, as core's
+     * sizes refuse them: {@code 1,000} is a thousand in one locale and one in another, and a gate must not guess.
+     */
     static final class CountConverter implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            String digits = value.trim().replace("_", "").replace(",", "");
-            if (!digits.matches("\\d{1,18}")) {
-                throw new TypeConversionException("'" + value.trim() + "' is not a whole number of requests (0 or more)");
+            return whole(value, 0, Long.MAX_VALUE, "requests");
+        }
+    }
+
+    /** {@code --attempts}: a whole number, 1 or more (1 = no retry). */
+    static final class AttemptsConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return (int) whole(value, 1, 100, "attempts (1 = no retry, default 4)");
+        }
+    }
+
+    /** {@code --expiry-warning-days}: a whole number of days, 0 or more. */
+    static final class DaysConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return (int) whole(value, 0, 36_500, "days");
+        }
+    }
+
+    private static long whole(String value, long min, long max, String what) {
+        String text = value.trim();
+        String range = max == Long.MAX_VALUE ? min + " or more" : min + " to " + max;
+        if (text.matches("\\d+([,_.' ]\\d{3})+")) {
+            throw new TypeConversionException("'" + text + "' has thousands separators: write the number of "
+                    + what + " in digits only, e.g. " + text.replaceAll("[^0-9]", ""));
+        }
+        if (!text.matches("-?\\d{1,18}")) {
+            throw new TypeConversionException("'" + text + "' is not a whole number: give " + range + " " + what);
+        }
+        long number = Long.parseLong(text);
+        if (number < min || number > max) {
+            throw new TypeConversionException("'" + text + "' is out of range: give " + range + " " + what);
+        }
+        return number;
+    }
+
+    /** A rate in calls per second: a finite number above 0 ({@code NaN}, {@code Infinity}, 0 and negatives refused). */
+    static final class RateConverter implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            String text = value.trim();
+            double rate;
+            try {
+                rate = text.matches("\\d+(\\.\\d+)?|\\.\\d+") ? Double.parseDouble(text) : Double.NaN;
+            } catch (NumberFormatException e) {
+                rate = Double.NaN;
             }
-            return Long.parseLong(digits);
+            if (!(rate > 0) || Double.isInfinite(rate)) {
+                throw new TypeConversionException("'" + text + "' is not a rate: give calls per second above 0, "
+                        + "e.g. 10 or 0.5 (--no-rate-limit turns limiting off)");
+            }
+            return rate;
         }
     }
 

@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * Finds the AccessKey a gate runs with. No option ever takes a secret: command lines end up in CI
  * logs and process lists. In order:
  * <ol>
- *   <li>{@code --profile NAME}: that profile of the aliyun CLI's config file;</li>
+ *   <li>{@code --profile NAME}: that profile of the aliyun CLI's config file; {@code --config-file FILE}
+ *       alone: that file's {@code current} profile, as the aliyun CLI would use;</li>
  *   <li>{@code ALIBABA_CLOUD_ACCESS_KEY_ID} + {@code ALIBABA_CLOUD_ACCESS_KEY_SECRET}
  *       (+ {@code ALIBABA_CLOUD_SECURITY_TOKEN} for STS), the variables every Alibaba Cloud SDK reads;</li>
  *   <li>{@code ALIBABA_CLOUD_PROFILE=NAME}: that profile, as the aliyun CLI and SDKs do.</li>
@@ -36,20 +37,32 @@ final class CredentialResolver {
         if (profile != null && !profile.isBlank()) {
             return AliyunCliProfiles.read(configFile(configFile), profile.trim());
         }
+        if (configFile != null) {
+            // --config-file alone: the file's "current" profile, as the aliyun CLI itself would use
+            return AliyunCliProfiles.readCurrent(configFile);
+        }
         String id = environment.get(ENV_ID);
         String secret = environment.get(ENV_SECRET);
         if (id != null && secret != null) {
             try {
+                // core trims the secret: a trailing newline from `echo` or a secret file is a common CI mistake
                 return AccessKey.of(id, secret, environment.get(ENV_TOKEN));
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException(e.getMessage());
             }
         }
-        if (id != null) {
-            throw new ConfigurationException(ENV_ID + " is set but " + ENV_SECRET + " is not: set both");
+        if (id != null || secret != null) {
+            String missing = id == null ? ENV_ID : ENV_SECRET;
+            String present = id == null ? ENV_SECRET : ENV_ID;
+            throw new ConfigurationException(present + " is set but " + missing
+                    + (environment.isBlank(missing) ? " is empty (a CI secret that did not expand?)" : " is not")
+                    + ": set both");
         }
-        if (secret != null) {
-            throw new ConfigurationException(ENV_SECRET + " is set but " + ENV_ID + " is not: set both");
+        for (String name : new String[] {ENV_ID, ENV_SECRET}) {
+            if (environment.isBlank(name)) {
+                throw new ConfigurationException(name + " is empty (a CI secret that did not expand?): set "
+                        + ENV_ID + " and " + ENV_SECRET + ", or pass --profile NAME");
+            }
         }
         String envProfile = environment.get(ENV_PROFILE);
         if (envProfile != null) {
@@ -66,7 +79,7 @@ final class CredentialResolver {
         if (fromEnv != null) {
             return Path.of(fromEnv.trim());
         }
-        if (environment.home() == null) {
+        if (environment.home() == null) { // neither $HOME nor user.home
             throw new ConfigurationException("cannot find the aliyun CLI config file: no home directory; "
                     + "set " + ENV_CONFIG_FILE + " or pass --config-file");
         }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.cdngate.core.EnsureActiveRequest;
 import io.jenkins.plugins.cdngate.core.LockPolicy;
 import io.jenkins.plugins.cdngate.core.Mode;
 import io.jenkins.plugins.cdngate.core.Report;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,12 +28,13 @@ final class EnsureActiveCommand extends GateCommand<EnsureActiveRequest> {
     boolean activate;
 
     @Option(names = "--charge-type", order = 2, paramLabel = "TYPE", defaultValue = EnsureActiveRequest.DEFAULT_CHARGE_TYPE,
-            description = "Billing method to activate with: PayByTraffic or PayByBandwidth (default: ${DEFAULT-VALUE}).")
+            description = "Billing method to activate with; OpenCdnService accepts only PayByTraffic "
+                    + "(default: ${DEFAULT-VALUE}).")
     String chargeType;
 
     @Option(names = "--expected-charge-type", order = 3, paramLabel = "TYPE",
-            description = "When set, an account billed another way is UNSTABLE (data-transfer plans are only consumed "
-                    + "with PayByTraffic).")
+            description = "PayByTraffic or PayByBandwidth: an account billed another way is UNSTABLE (data-transfer "
+                    + "plans are only consumed with PayByTraffic).")
     String expectedChargeType;
 
     @Option(names = "--lock-policy", order = 4, paramLabel = "fail|unstable", defaultValue = "fail",
@@ -45,6 +47,43 @@ final class EnsureActiveCommand extends GateCommand<EnsureActiveRequest> {
             converter = Converters.ModeConverter.class,
             description = "enforce, or warn: every FAIL is reported as UNSTABLE instead (default: ${DEFAULT-VALUE}).")
     Mode mode;
+
+    /** OpenCdnService accepts only this InternetChargeType (seeds/OpenCdnService.txt, docs/gates.md). */
+    static final List<String> ACTIVATION_CHARGE_TYPES = List.of("PayByTraffic");
+    /** The values DescribeCdnService reports as InternetChargeType (seeds/DescribeCdnService.txt). */
+    static final List<String> CHARGE_TYPES = List.of("PayByTraffic", "PayByBandwidth");
+
+    @Override
+    void validate() {
+        chargeType = chargeType(chargeType, "--charge-type");
+        if (!ACTIVATION_CHARGE_TYPES.contains(chargeType)) {
+            // refused here: otherwise a real, state-changing OpenCdnService would be sent only to be rejected
+            // with InvalidInternetChargeType.ValueNotSupported
+            throw ConfigurationException.option("--charge-type " + chargeType + " cannot be used to activate: "
+                    + "OpenCdnService accepts only PayByTraffic (the billing method can be changed in the console "
+                    + "afterwards)");
+        }
+        if (expectedChargeType != null) {
+            expectedChargeType = chargeType(expectedChargeType, "--expected-charge-type");
+        }
+    }
+
+    /** The canonical spelling of a known charge type (any letter case accepted); otherwise a usage error. */
+    private static String chargeType(String value, String option) {
+        String text = value.trim();
+        for (String known : CHARGE_TYPES) {
+            if (known.equalsIgnoreCase(text)) {
+                return known;
+            }
+        }
+        throw ConfigurationException.option(option + " '" + text + "' is not a charge type: use "
+                + (option.equals("--charge-type") ? "PayByTraffic" : "PayByTraffic or PayByBandwidth"));
+    }
+
+    @Override
+    Mode mode() {
+        return mode;
+    }
 
     @Override
     EnsureActiveRequest request(AccessKey accessKey, ConnectionSettings connection) {

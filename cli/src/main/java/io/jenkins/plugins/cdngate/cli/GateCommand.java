@@ -3,10 +3,13 @@ package io.jenkins.plugins.cdngate.cli;
 import io.jenkins.plugins.cdngate.core.AccessKey;
 import io.jenkins.plugins.cdngate.core.CallGovernor;
 import io.jenkins.plugins.cdngate.core.ConnectionSettings;
+import io.jenkins.plugins.cdngate.core.GovernorSettings;
+import io.jenkins.plugins.cdngate.core.Mode;
 import io.jenkins.plugins.cdngate.core.Report;
 import io.jenkins.plugins.cdngate.core.ReportJson;
 import io.jenkins.plugins.cdngate.core.ReportText;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,33 +33,57 @@ abstract class GateCommand<R> implements Callable<Integer> {
 
     @Override
     public final Integer call() throws InterruptedException {
+        // Every option is checked before credentials are read and before any call: a typo is exit code 2 with
+        // one line naming the option, never a FAIL report and never a state-changing call (OpenCdnService).
         ConnectionSettings connection = common.connection();
-        CallGovernor.shared().configure(common.governor());
+        GovernorSettings governor = common.governor();
+        validate();
         AccessKey accessKey = root.credentials(common.profile, common.configFile);
         R request;
         try {
             request = request(accessKey, connection);
         } catch (IllegalArgumentException e) {
-            // a parameter combination the request records reject, e.g. --warn-bytes below --min-bytes
-            throw new ConfigurationException(e.getMessage());
+            // a combination core refuses that validate() did not foresee; still a usage error, not a crash
+            throw ConfigurationException.option(e.getMessage());
+        }
+        CallGovernor.shared().configure(governor);
+        String startLine = ReportText.PREFIX + spec.name() + " with AccessKey " + accessKey.maskedId()
+                + (mode() == Mode.WARN ? " (mode warn)" : "");
+        if (!common.json) {
+            // printed now, so a build log is not silent while the gate waits out retries (up to --deadline);
+            // never with --json, whose stdout is one JSON object and nothing else
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(startLine);
+            out.flush();
         }
         Report report = run(request);
-        print(report);
+        print(report, startLine);
         return ExitCodes.of(report.verdict());
     }
 
-    /** The gate request from the options; {@link IllegalArgumentException} for a combination it refuses. */
+    /**
+     * Checks the option values and combinations this command adds, in option names;
+     * {@link ConfigurationException#option(String)} for one that is wrong.
+     */
+    abstract void validate();
+
+    abstract Mode mode();
+
+    /** The gate request from checked options. */
     abstract R request(AccessKey accessKey, ConnectionSettings connection);
 
     /** Runs the gate: every failure is a report, only an interrupt is thrown. */
     abstract Report run(R request) throws InterruptedException;
 
-    private void print(Report report) {
+    private void print(Report report, String startLine) {
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
             out.println(ReportJson.toJson(report));
         } else {
-            for (String line : ReportText.lines(report)) {
+            List<String> lines = ReportText.lines(report);
+            // the report's own first line is the start line already printed; if the forms ever differ, print it all
+            int from = !lines.isEmpty() && lines.get(0).equals(startLine) ? 1 : 0;
+            for (String line : lines.subList(from, lines.size())) {
                 out.println(line);
             }
         }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.cdngate.core.Mode;
 import io.jenkins.plugins.cdngate.core.Report;
 import io.jenkins.plugins.cdngate.core.RequireQuota;
 import io.jenkins.plugins.cdngate.core.RequireQuotaRequest;
+import io.jenkins.plugins.cdngate.core.Sizes;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
@@ -32,7 +33,8 @@ final class RequireQuotaCommand extends GateCommand<RequireQuotaRequest> {
     Long warnBytes;
 
     @Option(names = "--min-requests", order = 3, paramLabel = "N", converter = Converters.CountConverter.class,
-            description = "Fewer requests left in request plans (e.g. cdnhttpsbag) fails the gate.")
+            description = "Fewer requests left in request plans (e.g. cdnhttpsbag) fails the gate; digits only, "
+                    + "e.g. 1000000.")
     Long minRequests;
 
     @Option(names = "--plan-filter", order = 4, paramLabel = "REGEX",
@@ -40,7 +42,7 @@ final class RequireQuotaCommand extends GateCommand<RequireQuotaRequest> {
                     + "case-insensitive regular expression, e.g. 'mainland'.")
     String planFilter;
 
-    @Option(names = "--expiry-warning-days", order = 5, paramLabel = "DAYS",
+    @Option(names = "--expiry-warning-days", order = 5, paramLabel = "DAYS", converter = Converters.DaysConverter.class,
             description = "A counted plan that ends within this many days is UNSTABLE.")
     Integer expiryWarningDays;
 
@@ -49,18 +51,35 @@ final class RequireQuotaCommand extends GateCommand<RequireQuotaRequest> {
             description = "enforce, or warn: every FAIL is reported as UNSTABLE instead (default: ${DEFAULT-VALUE}).")
     Mode mode;
 
+    /**
+     * The combinations the request refuses, in option names and human sizes. Core checks the same rules with
+     * its parameter names (for any front end); this is the one place the CLI words them.
+     */
     @Override
-    RequireQuotaRequest request(AccessKey accessKey, ConnectionSettings connection) {
+    void validate() {
+        if (warnBytes != null && warnBytes < minBytes) {
+            throw ConfigurationException.option("--warn-bytes (" + Sizes.human(warnBytes) + ") must be at least --min-bytes ("
+                    + Sizes.human(minBytes) + ")");
+        }
         // The gate would report a bad pattern as a FAIL after calling the API; on the command line it is a typo
         // to fix before any call, like every other bad option value.
         if (planFilter != null) {
             try {
                 Pattern.compile(planFilter);
             } catch (PatternSyntaxException e) {
-                throw new ConfigurationException("--plan-filter '" + planFilter + "' is not a valid regular expression: "
+                throw ConfigurationException.option("--plan-filter '" + planFilter + "' is not a valid regular expression: "
                         + e.getDescription());
             }
         }
+    }
+
+    @Override
+    Mode mode() {
+        return mode;
+    }
+
+    @Override
+    RequireQuotaRequest request(AccessKey accessKey, ConnectionSettings connection) {
         return new RequireQuotaRequest(accessKey, connection, minBytes, warnBytes, minRequests, planFilter,
                 expiryWarningDays, mode);
     }

@@ -66,6 +66,60 @@ public class CredentialResolverTest {
         assertEquals("ALIBABA_CLOUD_ACCESS_KEY_SECRET is set but ALIBABA_CLOUD_ACCESS_KEY_ID is not: set both", e.getMessage());
     }
 
+    /** Each row: the environment; what the one line must say. */
+    @Test
+    public void anEmptyVariableIsReportedAsEmptyNotAsUnset() {
+        String[][] rows = {
+                {"LTAI-test-0001", "", "ALIBABA_CLOUD_ACCESS_KEY_ID is set but ALIBABA_CLOUD_ACCESS_KEY_SECRET is empty"},
+                {"", SECRET, "ALIBABA_CLOUD_ACCESS_KEY_SECRET is set but ALIBABA_CLOUD_ACCESS_KEY_ID is empty"},
+                {" ", "\n", "ALIBABA_CLOUD_ACCESS_KEY_ID is empty"},
+                {null, "", "ALIBABA_CLOUD_ACCESS_KEY_SECRET is empty"},
+        };
+        for (String[] row : rows) {
+            Map<String, String> env = new java.util.HashMap<>();
+            if (row[0] != null) {
+                env.put(CredentialResolver.ENV_ID, row[0]);
+            }
+            env.put(CredentialResolver.ENV_SECRET, row[1]);
+
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolver(env).resolve(null, null));
+
+            assertTrue(e.getMessage(), e.getMessage().startsWith(row[2]));
+            assertFalse(e.getMessage(), e.getMessage().contains("is not"));
+            assertFalse(e.getMessage(), e.getMessage().contains(SECRET));
+        }
+    }
+
+    @Test
+    public void theHomeDirectoryIsTheHomeVariableAndUserHomeOnlyWithoutIt() {
+        assertEquals(Path.of("/home/from-env"), CliEnvironment.of(Map.of("HOME", "/home/from-env"), "/home/java").home());
+        assertEquals(Path.of("/home/java"), CliEnvironment.of(Map.of(), "/home/java").home());
+        assertEquals(Path.of("/home/java"), CliEnvironment.of(Map.of("HOME", ""), "/home/java").home());
+        assertNull(CliEnvironment.of(Map.of(), null).home());
+    }
+
+    @Test
+    public void aConfigFileWithoutAProfileUsesItsCurrentProfileAsTheAliyunCliDoes() throws IOException {
+        Path file = write(temp.getRoot().toPath().resolve("current.json"), config(
+                akProfile("ci", "LTAI-test-0011", "other-secret"), akProfile("default", "LTAI-test-0012", SECRET)));
+
+        AccessKey key = resolver(Map.of(CredentialResolver.ENV_ID, "LTAI-test-0013", CredentialResolver.ENV_SECRET, "env"))
+                .resolve(null, file);
+
+        assertEquals(AccessKey.of("LTAI-test-0012", SECRET), key);
+    }
+
+    @Test
+    public void aConfigFileWithoutACurrentProfileAsksForProfile() throws IOException {
+        Path file = write(temp.getRoot().toPath().resolve("nocurrent.json"),
+                "{\"profiles\":[" + akProfile("ci", "LTAI-test-0011", SECRET) + "]}");
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolver(Map.of()).resolve(null, file));
+
+        assertEquals("aliyun CLI config file " + file + " has no \"current\" profile: pass --profile NAME, or choose "
+                + "one with 'aliyun configure --profile NAME'", e.getMessage());
+    }
+
     @Test
     public void akProfileFromTheHomeDirectory() throws IOException {
         Path home = temp.newFolder("home").toPath();

@@ -161,23 +161,37 @@ public class GateExitCodesTest {
     private static final String[][] USAGE_ERRORS = {
             {"require-quota", "Missing required option: '--min-bytes=SIZE'"},
             {"require-quota --min-bytes lots", "--min-bytes"},
-            {"require-quota --min-bytes 2GiB --warn-bytes 1GiB", "warnBytes"},
+            {"require-quota --min-bytes 2GiB --warn-bytes 1GiB",
+                    "--warn-bytes (1.0 GiB (1073741824 bytes)) must be at least --min-bytes (2.0 GiB (2147483648 bytes))"},
             {"require-quota --min-bytes 1GiB --mode sometimes", "mode must be 'enforce' or 'warn', not 'sometimes'"},
             {"require-quota --min-bytes 1GiB --plan-filter (mainland", "--plan-filter '(mainland' is not a valid regular expression"},
-            {"require-quota --min-bytes 1GiB --min-requests many", "'many' is not a whole number of requests"},
+            {"require-quota --min-bytes 1GiB --min-requests many", "option '--min-requests': 'many' is not a whole number"},
+            {"require-quota --min-bytes 1GiB --min-requests 1,000",
+                    "option '--min-requests': '1,000' has thousands separators: write the number of requests in digits only, e.g. 1000"},
+            {"require-quota --min-bytes 1GiB --min-requests -5", "option '--min-requests': '-5' is out of range: give 0 or more"},
+            {"require-quota --min-bytes 1GiB --expiry-warning-days -1", "option '--expiry-warning-days': '-1' is out of range: give 0"},
+            {"require-quota --min-bytes 1GiB --expiry-warning-days 1.5", "option '--expiry-warning-days': '1.5' is not a whole number"},
             {"ensure-active --lock-policy maybe", "lock policy must be 'fail' or 'unstable', not 'maybe'"},
             {"ensure-active --timeout 0s", "--timeout must be above 0"},
             {"ensure-active --timeout soon", "'soon' is not a duration: write it like 500ms, 10s, 1.5s, 2m or 1h"},
-            {"ensure-active --attempts 0", "--attempts must be 1 or more, not 0"},
-            {"ensure-active --rate-limit-open 0", "--rate-limit-describe and --rate-limit-open must be above 0"},
+            {"ensure-active --attempts 0", "option '--attempts': '0' is out of range: give 1 to 100 attempts"},
+            {"ensure-active --attempts x", "option '--attempts': 'x' is not a whole number: give 1 to 100 attempts"},
+            {"ensure-active --rate-limit-open 0", "option '--rate-limit-open': '0' is not a rate"},
+            {"ensure-active --rate-limit-describe NaN", "option '--rate-limit-describe': 'NaN' is not a rate"},
+            {"ensure-active --charge-type bogus", "--charge-type 'bogus' is not a charge type: use PayByTraffic ("},
+            {"ensure-active --charge-type PayByBandwidth",
+                    "--charge-type PayByBandwidth cannot be used to activate: OpenCdnService accepts only PayByTraffic"},
+            {"ensure-active --expected-charge-type bogus",
+                    "--expected-charge-type 'bogus' is not a charge type: use PayByTraffic or PayByBandwidth"},
             {"ensure-active --frobnicate", "unknown option --frobnicate"},
-            {"deploy", "unknown command 'deploy': use ensure-active, require-quota or demo"},
+            {"deploy", "unknown command (not shown); commands: ensure-active, require-quota, demo"},
             {"", "Missing command: use ensure-active, require-quota or demo"},
     };
 
     @Test
-    public void everyUsageErrorIsOneLineOnStderrWithExitCode2() {
-        emulator.addAccount(readyAccount("LTAI-test-0109", "test-secret-0109"));
+    public void everyUsageErrorIsOneLineOnStderrNamingTheOptionWithExitCode2AndNoCall() {
+        // not activated: a charge type that slipped through would send a real OpenCdnService
+        emulator.addAccount(readyAccount("LTAI-test-0109", "test-secret-0109").activated(false));
         for (String[] row : USAGE_ERRORS) {
             String[] argv = row[0].isEmpty() ? new String[0] : row[0].split(" ");
 
@@ -187,7 +201,72 @@ public class GateExitCodesTest {
             assertEquals(row[0] + "\n" + run, ExitCodes.USAGE, run.exitCode);
             assertEquals(row[0] + "\n" + run, "", run.out);
             assertTrue(row[0] + "\n" + run, run.err.startsWith("cdn-gate: ") && run.err.contains(row[1]));
+            assertTrue(row[0] + "\n" + run, run.err.strip().endsWith(" --help')"));
             assertEquals(row[0] + "\n" + run, 1, run.err.lines().count());
         }
+        assertEquals(0, emulator.requests().stream().filter(r -> r.accessKeyId().equals("LTAI-test-0109")).count());
+    }
+
+    @Test
+    public void aRateErrorBlamesOnlyTheOptionAtFault() {
+        CliRun run = CliRun.run(credentials("LTAI-test-0109", "test-secret-0109"),
+                args("ensure-active", "--rate-limit-describe", "NaN"));
+
+        assertTrue(run.toString(), run.err.contains("--rate-limit-describe"));
+        assertFalse(run.toString(), run.err.contains("--rate-limit-open"));
+    }
+
+    /** Each row: a bad --endpoint and what the one line says about it. */
+    private static final String[][] BAD_ENDPOINTS = {
+            {"garbage endpoint!", "--endpoint 'garbage endpoint!' is not a host name"},
+            {"http://example.com", "--endpoint 'http://example.com' uses plain http to a non-local host: use https://"},
+            {"ftp://x", "--endpoint 'ftp://x' has scheme 'ftp': use https://host[:port]"},
+            {"127.0.0.1:99999", "--endpoint '127.0.0.1:99999' has port 99999: use a port from 1 to 65535"},
+            {"", "--endpoint is empty: give HOST[:PORT] or a URL"},
+    };
+
+    @Test
+    public void aBadEndpointIsAUsageErrorWithEmptyStdoutEvenWithJson() {
+        for (String[] row : BAD_ENDPOINTS) {
+            for (String gate : new String[] {"ensure-active", "require-quota"}) {
+                String[] argv = gate.equals("ensure-active") ? new String[] {gate, "--json", "--endpoint", row[0]}
+                        : new String[] {gate, "--json", "--min-bytes", "1GiB", "--endpoint", row[0]};
+
+                CliRun run = CliRun.run(credentials("LTAI-test-0110", "test-secret-0110"), argv);
+
+                assertEquals(row[0] + "\n" + run, ExitCodes.USAGE, run.exitCode);
+                assertEquals(row[0] + "\n" + run, "", run.out);
+                assertEquals(row[0] + "\n" + run, "cdn-gate: " + row[1], run.err.substring(0, ("cdn-gate: " + row[1]).length()));
+                assertTrue(row[0] + "\n" + run, run.err.strip().endsWith("(see 'cdn-gate " + gate + " --help')"));
+                assertEquals(row[0] + "\n" + run, 1, run.err.lines().count());
+            }
+        }
+    }
+
+    @Test
+    public void expectedChargeTypeAcceptsBothBillingMethodsInAnyLetterCase() {
+        emulator.addAccount(readyAccount("LTAI-test-0111", "test-secret-0111"));
+        Map<String, String> env = credentials("LTAI-test-0111", "test-secret-0111");
+
+        CliRun same = CliRun.run(env, args("ensure-active", "--expected-charge-type", "paybytraffic"));
+        CliRun other = CliRun.run(env, args("ensure-active", "--expected-charge-type", "PayByBandwidth"));
+
+        assertEquals(same.toString(), ExitCodes.PASS, same.exitCode);
+        assertEquals(other.toString(), ExitCodes.UNSTABLE, other.exitCode);
+        assertTrue(other.toString(), other.out.contains("PayByBandwidth"));
+    }
+
+    @Test
+    public void theStartLineIsPrintedOnceBeforeTheReport() {
+        emulator.addAccount(readyAccount("LTAI-test-0112", "test-secret-0112"));
+        Map<String, String> env = credentials("LTAI-test-0112", "test-secret-0112");
+
+        CliRun human = CliRun.run(env, args("ensure-active", "--mode", "warn"));
+        CliRun json = CliRun.run(env, args("ensure-active", "--json"));
+
+        List<String> lines = human.out.lines().toList();
+        assertEquals(human.toString(), "[CDN Gate] ensure-active with AccessKey LTAI****0112 (mode warn)", lines.get(0));
+        assertEquals(human.toString(), 1, lines.stream().filter(l -> l.contains(" with AccessKey ")).count());
+        assertTrue(json.toString(), json.out.startsWith("{"));
     }
 }

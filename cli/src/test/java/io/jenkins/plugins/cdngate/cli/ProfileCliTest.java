@@ -46,6 +46,18 @@ public class ProfileCliTest {
     }
 
     @Test
+    public void configFileAloneUsesItsCurrentProfile() throws Exception {
+        Path file = CredentialResolverTest.write(temp.getRoot().toPath().resolve("current.json"), CredentialResolverTest.config(
+                CredentialResolverTest.akProfile("other", "LTAI-test-0999", "other"),
+                CredentialResolverTest.akProfile("default", "LTAI-test-0301", "test-secret-0301")));
+
+        CliRun run = CliRun.run(Map.of(), "ensure-active", "--config-file", file.toString(), "--endpoint", emulator.endpoint());
+
+        assertEquals(run.toString(), ExitCodes.PASS, run.exitCode);
+        assertTrue(run.toString(), run.out.contains("LTAI****0301"));
+    }
+
+    @Test
     public void stsTokenProfilePassesWithItsToken() throws Exception {
         Path file = CredentialResolverTest.write(temp.getRoot().toPath().resolve("sts.json"), CredentialResolverTest.config(
                 "{\"name\":\"sts\",\"mode\":\"StsToken\",\"access_key_id\":\"STS-test-0302\","

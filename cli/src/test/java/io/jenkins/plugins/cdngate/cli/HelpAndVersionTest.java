@@ -1,6 +1,7 @@
 package io.jenkins.plugins.cdngate.cli;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Map;
@@ -32,6 +33,17 @@ public class HelpAndVersionTest {
             }
             assertEquals("", run.err);
         }
+    }
+
+    @Test
+    public void helpOffersOnlyPayByTrafficForActivationAndBothBillingMethodsAsExpected() {
+        String help = CliRun.run(Map.of(), "ensure-active", "--help").out.replaceAll("\\s+", " ");
+
+        String chargeType = help.substring(help.indexOf("--charge-type=TYPE Billing"), help.indexOf("--expected-charge-type=TYPE "));
+        String expected = help.substring(help.indexOf("--expected-charge-type=TYPE "), help.indexOf("--lock-policy=fail|unstable "));
+        assertTrue(chargeType, chargeType.contains("accepts only PayByTraffic"));
+        assertFalse(chargeType, chargeType.contains("PayByBandwidth"));
+        assertTrue(expected, expected.contains("PayByTraffic or PayByBandwidth"));
     }
 
     @Test

@@ -74,6 +74,7 @@ public class SecretsNeverShownTest {
         runs.add(CliRun.run(Map.of(), "ensure-active", "--access-key-secret", SECRET));
         runs.add(CliRun.run(Map.of(), "ensure-active", "--access-key-secret=" + SECRET));
         runs.add(CliRun.run(Map.of(), "require-quota", SECRET));
+        runs.add(CliRun.run(Map.of(), SECRET, "ensure-active"));
         runs.add(CliRun.run(Map.of(CredentialResolver.ENV_SECRET, SECRET), "ensure-active"));
 
         for (CliRun run : runs) {

@@ -6,6 +6,7 @@ import static io.jenkins.plugins.cdngate.jenkins.GateFixture.MASKED_KEY_ID;
 import static io.jenkins.plugins.cdngate.jenkins.GateFixture.SECRET;
 import static io.jenkins.plugins.cdngate.jenkins.GateFixture.USERNAME_PASSWORD_CREDENTIALS;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
@@ -56,8 +57,10 @@ public class CdnGateStepsTest {
         emu.close();
     }
 
+    private int jobs;
+
     private WorkflowRun run(Result expected, String script) throws Exception {
-        WorkflowJob job = r.createProject(WorkflowJob.class, "deploy");
+        WorkflowJob job = r.createProject(WorkflowJob.class, "deploy-" + ++jobs);
         // sandbox = true: the returned map must be readable without any script approval
         job.setDefinition(new CpsFlowDefinition(script.replace("EMULATOR", emu.endpoint()), true));
         return r.buildAndAssertStatus(expected, job);
@@ -179,6 +182,50 @@ public class CdnGateStepsTest {
         WorkflowRun b = run(Result.FAILURE, "cdnRequireQuota minBytes: '500 parsecs', credentialsId: '"
                 + ACCESS_KEY_CREDENTIALS + "', endpoint: 'EMULATOR'");
         r.assertLogContains("[CDN Gate] minBytes: size '500 parsecs'", b);
+        r.assertLogNotContains("\tat ", b);
+        assertEquals(0, emu.requestCount());
+    }
+
+    @Test
+    public void chargeTypeTheApiRejectsFailsWithOneLineBeforeAnyCall() throws Exception {
+        // given a service that is not activated; when the step asks to open it billed by bandwidth, which
+        // OpenCdnService refuses (only PayByTraffic), or expects a billing method that does not exist
+        emu.account(KEY_ID).activated(false);
+        for (String parameter : new String[] {"chargeType: 'PayByBandwidth'", "chargeType: 'bogus'",
+                "expectedChargeType: 'bogus'"}) {
+            WorkflowRun b = run(Result.FAILURE, "cdnEnsureActive credentialsId: '" + ACCESS_KEY_CREDENTIALS
+                    + "', endpoint: 'EMULATOR', " + parameter + "\necho 'not reached'");
+            // then the step fails on its input alone: no request at all (above all no OpenCdnService), no report,
+            // no stack trace, and the line names the value
+            r.assertLogContains("[CDN Gate] ", b);
+            r.assertLogContains(parameter.substring(parameter.indexOf('\'') + 1, parameter.length() - 1), b);
+            r.assertLogNotContains("Verdict:", b);
+            r.assertLogNotContains("not reached", b);
+            r.assertLogNotContains("\tat ", b);
+            assertEquals(parameter, 0, emu.requestCount());
+            assertFalse(emu.account(KEY_ID).isActivated());
+        }
+    }
+
+    @Test
+    public void endpointTheGateCannotUseFailsWithOneLineBeforeAnyLookup() throws Exception {
+        WorkflowRun b = run(Result.FAILURE, "cdnRequireQuota minBytes: '1GiB', credentialsId: 'no-such-key', "
+                + "endpoint: 'http://example.com'");
+        // one line from the endpoint parse, before the (missing) credentials are even looked up; no FAIL report
+        r.assertLogContains("[CDN Gate] endpoint 'http://example.com' uses plain http to a non-local host", b);
+        r.assertLogNotContains("Credentials 'no-such-key'", b);
+        r.assertLogNotContains("Verdict:", b);
+        r.assertLogNotContains("\tat ", b);
+    }
+
+    @Test
+    public void unusableGlobalSettingFailsTheGateWithOneLineNamingIt() throws Exception {
+        // given a global value no gate can run with, set the way Configuration as Code sets it (setter only)
+        CdnGateConfiguration.get().setConnectTimeoutSeconds(0);
+        WorkflowRun b = run(Result.FAILURE, "cdnEnsureActive credentialsId: '" + ACCESS_KEY_CREDENTIALS
+                + "', endpoint: 'EMULATOR'");
+        r.assertLogContains("[CDN Gate] Global configuration (Manage Jenkins > System > Alibaba Cloud CDN Gate): "
+                + "Connect timeout (seconds) must be at least 1, not 0", b);
         r.assertLogNotContains("\tat ", b);
         assertEquals(0, emu.requestCount());
     }

@@ -86,7 +86,7 @@ public final class AccountsJson {
         try {
             return JsonParser.parseString(json);
         } catch (JsonParseException e) {
-            throw new IllegalArgumentException("not valid JSON (" + firstLine(e.getMessage()) + ")");
+            throw new IllegalArgumentException("not valid JSON" + jsonPosition(e.getMessage()));
         }
     }
 
@@ -305,11 +305,15 @@ public final class AccountsJson {
         return e.getAsNumber();
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "parse error";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+    private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("line \\d+ column \\d+");
+
+    /**
+     * Gson's messages carry its own advice (switching to lenient parsing, a troubleshooting URL) that means
+     * nothing to someone editing an accounts file: keep only where the problem is.
+     */
+    static String jsonPosition(String gsonMessage) {
+        java.util.regex.Matcher m = POSITION.matcher(gsonMessage == null ? "" : gsonMessage);
+        return m.find() ? " at " + m.group() : "";
     }
+
 }

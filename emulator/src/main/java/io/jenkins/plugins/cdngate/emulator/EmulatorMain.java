@@ -22,8 +22,7 @@ public final class EmulatorMain {
         try {
             args = parse(argv);
         } catch (IllegalArgumentException e) {
-            System.err.println("[CDN Gate] " + e.getMessage());
-            System.err.println("[CDN Gate] usage: " + usage());
+            System.err.println(usageError(e.getMessage()));
             System.exit(EXIT_USAGE);
             return;
         }
@@ -45,6 +44,11 @@ public final class EmulatorMain {
             stopped.countDown();
         }, "cdn-emulator-shutdown"));
         stopped.await();
+    }
+
+    /** One line: what is wrong with the command line, and how it should look. */
+    static String usageError(String problem) {
+        return "[CDN Gate] " + problem + "; usage: " + usage();
     }
 
     static String usage() {

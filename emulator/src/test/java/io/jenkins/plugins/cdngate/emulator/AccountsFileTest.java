@@ -96,6 +96,24 @@ public class AccountsFileTest {
     }
 
     @Test
+    public void malformedJsonNamesWhereNotGsonsAdvice() {
+        try {
+            AccountsJson.parse("{\"accounts\": [ {\"accessKeyId\" \"LTAI-test-0001\"} ]}");
+            fail("accepted malformed JSON");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().matches("not valid JSON at line 1 column \\d+"));
+        }
+    }
+
+    @Test
+    public void aCommandLineProblemAndTheUsageShareOneLine() {
+        String line = EmulatorMain.usageError("unknown option '--frobnicate'");
+
+        assertTrue(line, line.startsWith("[CDN Gate] unknown option '--frobnicate'; usage: java -jar"));
+        assertFalse(line, line.contains("\n"));
+    }
+
+    @Test
     public void missingFileIsNamed() {
         try {
             AccountsJson.readFile(Path.of("no-such-accounts.json"));

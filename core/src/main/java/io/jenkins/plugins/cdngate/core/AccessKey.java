@@ -18,17 +18,39 @@ public final class AccessKey {
     }
 
     /**
-     * @throws IllegalArgumentException with a one-line message naming what is missing
+     * Builds a key, trimming whitespace around the ID, the secret and the token.
+     *
+     * <p>Why the secret is trimmed too: an Alibaba Cloud AccessKey secret (like the ID and an STS token) is
+     * letters, digits and a few symbols and never contains whitespace, while the common CI mistake is a trailing
+     * newline from {@code $(cat secret-file)}, a here-doc or a pasted value. Signed as-is, that newline makes every
+     * call fail with {@code SignatureDoesNotMatch}, which points the user at the wrong cause (reference 1.6). For
+     * the same reason whitespace <em>inside</em> a secret or token can only be a copy mistake and is refused.
+     *
+     * @throws IllegalArgumentException with a one-line message naming what is missing or wrong (never the secret)
      */
     public static AccessKey of(String id, String secret, String securityToken) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("AccessKey ID is empty: provide the AccessKey ID of a RAM user");
         }
-        if (secret == null || secret.isEmpty()) {
-            throw new IllegalArgumentException("AccessKey secret is empty for AccessKey " + mask(id.trim()));
+        String trimmedId = id.strip();
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("AccessKey secret is empty for AccessKey " + mask(trimmedId));
         }
-        String token = securityToken == null || securityToken.isBlank() ? null : securityToken.trim();
-        return new AccessKey(id.trim(), secret, token);
+        String trimmedSecret = secret.strip();
+        if (hasWhitespace(trimmedSecret)) {
+            throw new IllegalArgumentException("AccessKey secret for AccessKey " + mask(trimmedId)
+                    + " contains whitespace inside it (a space, tab or line break): copy the secret again");
+        }
+        String token = securityToken == null || securityToken.isBlank() ? null : securityToken.strip();
+        if (token != null && hasWhitespace(token)) {
+            throw new IllegalArgumentException("STS security token for AccessKey " + mask(trimmedId)
+                    + " contains whitespace inside it (a space, tab or line break): copy the token again, in one piece");
+        }
+        return new AccessKey(trimmedId, trimmedSecret, token);
+    }
+
+    private static boolean hasWhitespace(String s) {
+        return s.codePoints().anyMatch(Character::isWhitespace);
     }
 
     public static AccessKey of(String id, String secret) {

@@ -26,6 +26,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The only code that touches aliyun-java-sdk-core: the three CDN operations through {@link CommonRequest},
@@ -223,8 +225,9 @@ final class CdnClient {
             response = sdk.doAction(request.buildRequest());
             body = response.getHttpContentString();
         } catch (ClientException e) { // ServerException is a ClientException
-            throw new CdnCallException(action, e.getErrCode() == null ? ErrorCatalog.NULL_CODE : e.getErrCode(),
-                    Redactor.clean(e.getErrMsg(), key), e.getRequestId(), 0, 1);
+            String code = e.getErrCode() == null ? ErrorCatalog.NULL_CODE : e.getErrCode();
+            throw new CdnCallException(action, code,
+                    Redactor.clean(transportMessage(code, e, request.getSysReadTimeout()), key), e.getRequestId(), 0, 1);
         } finally {
             // The SDK's blocking socket I/O ignores interrupts and leaves the flag set (reference 2.6).
             if (Thread.currentThread().isInterrupted()) {
@@ -263,10 +266,50 @@ final class CdnClient {
             // leave code null: reported as "(null)", like the SDK
         }
         if (code == null) {
-            message = "the error answer is not JSON: " + ResponseParser.abbreviate(body == null ? "" : body);
+            message = notJson(body);
         }
         return new CdnCallException(action, code == null ? ErrorCatalog.NULL_CODE : code,
                 Redactor.clean(message, key), requestId, status, 1);
+    }
+
+    private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://([^/?#\\s]+)[^\\s]*");
+    private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
+
+    /**
+     * The SDK's transport messages quote the whole signed request URL (nonce, timestamp, masked ID, signature;
+     * DefaultAcsClient: "...The url is " + getSysUrl()), some 400 characters a person cannot use. Keep what helps:
+     * the host, what failed, and the underlying cause (connection refused, unknown host, TLS).
+     */
+    private String transportMessage(String code, ClientException e, Integer readTimeoutMillis) {
+        String sdk = e.getErrMsg() == null ? "" : e.getErrMsg();
+        if (!URL.matcher(sdk).find()) {
+            return sdk;
+        }
+        String host = endpoint.domain();
+        if ("SDK.ReadTimeout".equals(code)) {
+            return "no answer from " + host + " within the read timeout"
+                    + (readTimeoutMillis == null ? "" : " of " + (readTimeoutMillis % 1000 == 0
+                    ? readTimeoutMillis / 1000 + " s" : readTimeoutMillis + " ms"));
+        }
+        Throwable cause = e.getCause();
+        String why = cause == null ? null : cause.getClass().getSimpleName()
+                + (cause.getMessage() == null || cause.getMessage().isBlank() ? "" : ": " + cause.getMessage());
+        if ("SDK.ServerUnreachable".equals(code)) {
+            return "could not reach " + host + (why == null ? "" : " (" + URL.matcher(why).replaceAll("$1") + ")");
+        }
+        return URL.matcher(sdk).replaceAll("$1");
+    }
+
+    /** What a non-JSON error answer was: an HTML page's title, or its first characters. */
+    private static String notJson(String body) {
+        if (body == null || body.isBlank()) {
+            return "the answer was empty";
+        }
+        Matcher title = TITLE.matcher(body);
+        if (title.find() && !title.group(1).isBlank()) {
+            return "an HTML page titled '" + ResponseParser.abbreviate(title.group(1)) + "'";
+        }
+        return "it begins '" + ResponseParser.abbreviate(body) + "'";
     }
 
     private static String field(JsonObject o, String name) {

@@ -98,6 +98,16 @@ public final class ErrorCatalog {
 
     private static final Verdict F = Verdict.FAIL;
 
+    /*
+     * The settings the advice names, in words both front ends' users recognise: the cdn-gate option and the field of
+     * the Jenkins global configuration (Manage Jenkins > System > Alibaba Cloud CDN Gate; docs/cli.md, docs/steps.md).
+     */
+    private static final String JENKINS = "in Jenkins, Manage Jenkins > System > Alibaba Cloud CDN Gate > ";
+    static final String DEADLINE = "the deadline (cdn-gate --deadline; " + JENKINS + "Time budget per gate)";
+    static final String RATE_LIMIT = "the rate limit (cdn-gate --rate-limit-describe / --rate-limit-open; "
+            + JENKINS + "Describe / OpenCdnService calls per second)";
+    static final String READ_TIMEOUT = "the read timeout (cdn-gate --timeout; " + JENKINS + "Read timeout)";
+
     /** The table. One line per code; keep the groups. */
     private static final List<Entry> TABLE = List.of(
             // --- activation state (seeds, reference section 6) ---
@@ -232,28 +242,28 @@ public final class ErrorCatalog {
             // --- throttling (reference 1.6; Alibaba sends these as HTTP 400) ---
             e("Throttling", Category.THROTTLED, true, F, "400", ANY,
                     "request throttled",
-                    "Too many CDN API calls from this account: run fewer gates at once or lower the gate's rate limit."),
+                    "Too many CDN API calls from this account: run fewer gates at once or lower " + RATE_LIMIT + "."),
             e("Throttling.User", Category.THROTTLED, true, F, "400", ANY,
                     "request throttled by the per-account limit",
-                    "Too many CDN API calls from this account (all its AccessKeys together): run fewer gates at once or lower the gate's rate limit."),
+                    "Too many CDN API calls from this account (all its AccessKeys together): run fewer gates at once or lower " + RATE_LIMIT + "."),
             e("Throttling.Api", Category.THROTTLED, true, F, "400", ANY,
                     "request throttled by the per-API limit",
-                    "Too many calls of this API (Open 5/s, Describe 30/s per account): run fewer gates at once or lower the gate's rate limit."),
+                    "Too many calls of this API (Open 5/s, Describe 30/s per account): run fewer gates at once or lower " + RATE_LIMIT + "."),
             e("Throttling.*", Category.THROTTLED, true, F, "400", ANY,
                     "request throttled",
-                    "Too many CDN API calls from this account: run fewer gates at once or lower the gate's rate limit."),
+                    "Too many CDN API calls from this account: run fewer gates at once or lower " + RATE_LIMIT + "."),
             e("Rejected.Throttling", Category.THROTTLED, true, F, "400", ANY,
                     "request throttled",
-                    "Too many CDN API calls from this account: run fewer gates at once or lower the gate's rate limit."),
+                    "Too many CDN API calls from this account: run fewer gates at once or lower " + RATE_LIMIT + "."),
             e("ServiceBusy", Category.THROTTLED, true, F, "400", ANY,
                     "the CDN service is busy",
                     "Run the gate again in a few minutes; the CDN API is busy."),
             e("FlowControlError", Category.THROTTLED, true, F, "400", ANY,
                     "request refused by flow control",
-                    "Too many CDN API calls from this account: run fewer gates at once or lower the gate's rate limit."),
+                    "Too many CDN API calls from this account: run fewer gates at once or lower " + RATE_LIMIT + "."),
             e("SDK.TriggerThrottlingPolicy", Category.THROTTLED, true, F, "-", ANY,
                     "the SDK's client-side throttling refused the call",
-                    "Too many CDN API calls from this account: run fewer gates at once or lower the gate's rate limit."),
+                    "Too many CDN API calls from this account: run fewer gates at once or lower " + RATE_LIMIT + "."),
             // --- server errors (reference 1.6) ---
             e("InternalError", Category.TRANSIENT, true, F, "500", ANY,
                     "Alibaba Cloud failed to process the request",
@@ -267,7 +277,7 @@ public final class ErrorCatalog {
             // --- SDK transport (reference 2.5) ---
             e("SDK.ReadTimeout", Category.TRANSPORT, true, F, "-", ANY,
                     "no answer within the read timeout",
-                    "Check the network path from the build agent to the endpoint (proxy, firewall), or raise the read timeout."),
+                    "Check the network path from the build agent to the endpoint (proxy, firewall), or raise " + READ_TIMEOUT + "."),
             e("SDK.ServerUnreachable", Category.TRANSPORT, true, F, "-", ANY,
                     "the endpoint could not be reached (DNS, connection refused or reset, TLS failure)",
                     "Check the endpoint name, DNS, proxy settings (HTTPS_PROXY / NO_PROXY) and firewall from the build agent."),
@@ -292,7 +302,7 @@ public final class ErrorCatalog {
                     "Check for a proxy rewriting answers between the build agent and the endpoint; run the gate again, and if it persists report the RequestId."),
             e(DEADLINE_EXCEEDED, Category.DEADLINE, false, F, "-", ANY,
                     "the gate's total time budget ran out before a usable answer",
-                    "Run the gate again later, or raise the gate's timeout (deadline)."),
+                    "Run the gate again later, or raise " + DEADLINE + "."),
             e(UNEXPECTED, Category.UNKNOWN, false, F, "-", ANY,
                     "an unexpected failure inside CDN Gate",
                     "Report this to the CDN Gate maintainers with the message above."));

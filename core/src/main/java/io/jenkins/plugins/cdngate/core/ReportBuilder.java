@@ -39,9 +39,16 @@ final class ReportBuilder {
         if (lead != null && !lead.isBlank()) {
             m.append(lead).append(": ");
         }
-        m.append(e.action()).append(" failed with ").append(e.code());
-        if (e.httpStatus() > 0) {
-            m.append(" (HTTP ").append(e.httpStatus()).append(')');
+        m.append(e.action()).append(" failed with ");
+        if (ErrorCatalog.NULL_CODE.equals(e.code())) {
+            // The SDK's "(null)" code: the error answer was not JSON (an HTML page from a proxy or load balancer).
+            m.append("no error code (").append(e.httpStatus() > 0 ? "HTTP " + e.httpStatus() + ", " : "")
+                    .append("the answer was not JSON)");
+        } else {
+            m.append(e.code());
+            if (e.httpStatus() > 0) {
+                m.append(" (HTTP ").append(e.httpStatus()).append(')');
+            }
         }
         if (e.errorMessage() != null && !e.errorMessage().isBlank()) {
             m.append(": ").append(stripDot(e.errorMessage()));
@@ -89,6 +96,7 @@ final class ReportBuilder {
         if (f.errorCode() == null) {
             return f.message();
         }
-        return f.message() + " [Code " + f.errorCode() + ", RequestId " + (f.requestId() == null ? "none" : f.requestId()) + "]";
+        return f.message() + " [" + ReportText.codeLabel(f.errorCode()) + ", RequestId "
+                + (f.requestId() == null ? "none" : f.requestId()) + "]";
     }
 }

@@ -142,6 +142,13 @@ public final class RequireQuota {
                     counted, notes.isEmpty() ? null : String.join("; ", notes)));
         }
         report.plans = plans;
+        if (filter != null && raw.stream().noneMatch(p -> isValid(p) && matches(filter, p))) {
+            // A filter that matches nothing (a typo, a renamed plan) must not pass quietly with "0 bytes left"
+            // when minBytes is 0; with minBytes above 0 the FAIL below still applies.
+            long valid = raw.stream().filter(RequireQuota::isValid).count();
+            report.add(Verdict.UNSTABLE, "No valid plan matches planFilter '" + request.planFilter() + "' ("
+                    + valid + " valid plan" + (valid == 1 ? "" : "s") + " listed); check the filter.", rid);
+        }
         long remainingBytes = clamp(bytes);
         report.remainingBytes = remainingBytes;
         if (bytes.bitLength() > 63) {
@@ -163,20 +170,20 @@ public final class RequireQuota {
         if (request.minRequests() != null) {
             long remainingRequests = clamp(requests);
             report.remainingRequests = remainingRequests;
-            String line = remainingRequests + " requests left in " + requestPlans + " counted request plan"
+            String line = Counts.format(remainingRequests) + " requests left in " + requestPlans + " counted request plan"
                     + (requestPlans == 1 ? "" : "s") + scope;
             if (remainingRequests < request.minRequests()) {
-                report.add(Verdict.FAIL, "Only " + line + "; at least " + request.minRequests()
+                report.add(Verdict.FAIL, "Only " + line + "; at least " + Counts.format(request.minRequests())
                         + " are required. Buy a request plan, or lower the minimum.", rid);
             } else {
-                report.add(Verdict.PASS, line + " (at least " + request.minRequests() + " required).", rid);
+                report.add(Verdict.PASS, line + " (at least " + Counts.format(request.minRequests()) + " required).", rid);
             }
         }
         return bytesLine + " (at least " + Sizes.human(request.minBytes()) + " required)";
     }
 
     private static String skipReason(ResourcePlan p, Pattern filter, Instant now, List<String> notes) {
-        if (p.status() == null || !p.status().trim().equalsIgnoreCase("valid")) {
+        if (!isValid(p)) {
             return "status is " + orNone(p.status()) + ", not valid";
         }
         if (filter != null && !matches(filter, p)) {
@@ -223,6 +230,10 @@ public final class RequireQuota {
         }
     }
 
+    private static boolean isValid(ResourcePlan p) {
+        return p.status() != null && p.status().trim().equalsIgnoreCase("valid");
+    }
+
     private static boolean matches(Pattern filter, ResourcePlan p) {
         for (String s : new String[] {p.displayName(), p.templateName(), p.commodityCode(), p.instanceId()}) {
             if (s != null && filter.matcher(s).find()) {
@@ -248,7 +259,8 @@ public final class RequireQuota {
         if (value == null) {
             return "unknown";
         }
-        return unit == ResourcePlan.Unit.BYTES ? Sizes.human(value) : value + (unit == ResourcePlan.Unit.REQUESTS ? " requests" : "");
+        return unit == ResourcePlan.Unit.BYTES ? Sizes.human(value)
+                : Counts.format(value) + (unit == ResourcePlan.Unit.REQUESTS ? " requests" : "");
     }
 
     static String planName(ResourcePlan p) {

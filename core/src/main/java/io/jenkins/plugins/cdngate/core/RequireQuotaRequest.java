@@ -3,7 +3,9 @@ package io.jenkins.plugins.cdngate.core;
 import java.util.Objects;
 
 /**
- * Parameters of the require-quota gate.
+ * Parameters of the require-quota gate. Messages name the parameters as the Jenkins steps do
+ * ({@code minBytes}, {@code warnBytes}, ...) and show sizes as {@link Sizes#human}; the CLI maps them to its
+ * option names.
  *
  * @param minBytes          required, >= 0: less remaining data transfer fails the gate
  * @param warnBytes         optional, >= minBytes: less remaining makes the result UNSTABLE
@@ -16,6 +18,7 @@ public record RequireQuotaRequest(AccessKey accessKey, ConnectionSettings connec
                                   Long warnBytes, Long minRequests, String planFilter,
                                   Integer expiryWarningDays, Mode mode) {
 
+    /** @throws IllegalArgumentException with a one-line message naming the parameter */
     public RequireQuotaRequest {
         Objects.requireNonNull(accessKey, "accessKey");
         connection = connection == null ? ConnectionSettings.defaults() : connection;
@@ -23,10 +26,11 @@ public record RequireQuotaRequest(AccessKey accessKey, ConnectionSettings connec
             throw new IllegalArgumentException("minBytes must be 0 or more, not " + minBytes);
         }
         if (warnBytes != null && warnBytes < minBytes) {
-            throw new IllegalArgumentException("warnBytes (" + warnBytes + ") must be at least minBytes (" + minBytes + ")");
+            throw new IllegalArgumentException("warnBytes (" + Sizes.human(warnBytes) + ") must be at least minBytes ("
+                    + Sizes.human(minBytes) + ")");
         }
         if (minRequests != null && minRequests < 0) {
-            throw new IllegalArgumentException("minRequests must be 0 or more, not " + minRequests);
+            throw new IllegalArgumentException("minRequests must be 0 or more, not " + Counts.format(minRequests));
         }
         if (expiryWarningDays != null && expiryWarningDays < 0) {
             throw new IllegalArgumentException("expiryWarningDays must be 0 or more, not " + expiryWarningDays);

@@ -20,9 +20,20 @@ import java.util.regex.Pattern;
  *
  * <p>Accepted: a plain byte count ({@code 536870912000}), or a number and a unit with or without a space
  * ({@code 500GiB}, {@code 500 GB}, {@code 1.5 TiB}, {@code 500g}); units are case-insensitive:
- * {@code B, K/KB/KiB, M/MB/MiB, G/GB/GiB, T/TB/TiB, P/PB/PiB}. Rejected with a one-line
+ * {@code B, K/KB/KiB, M/MB/MiB, G/GB/GiB, T/TB/TiB, P/PB/PiB, E/EB/EiB}. Rejected with a one-line
  * {@link IllegalArgumentException}: empty text, negative numbers, unknown units, a result that is not a whole
- * number of bytes ({@code 1.5}, {@code 0.5 B}, {@code 1.3 KiB}) and anything above {@link Long#MAX_VALUE}.
+ * number of bytes ({@code 1.5}, {@code 0.5 B}, {@code 1.3 KiB}) and anything above {@link Long#MAX_VALUE}
+ * (just under 8 EiB).
+ *
+ * <p>Also rejected, because guessing would silently change the amount:
+ * <ul>
+ *   <li>bit units: an upper-case prefix with a lower-case {@code b} ({@code Gb}, {@code Mb}, {@code Gib}) is the
+ *       usual spelling of bits, 8 times less than bytes, and so are {@code bit}, {@code Gbit}, {@code Mbps}.
+ *       An all-lower-case {@code gb} / {@code kb} stays bytes: people type it for bytes, and it carries no sign
+ *       of a deliberate bit spelling;</li>
+ *   <li>a comma, underscore or apostrophe between digits ({@code 1,000}, {@code 1_000}): a thousands separator
+ *       in one locale is a decimal separator in another. {@link Counts#parse} refuses them the same way.</li>
+ * </ul>
  */
 public final class Sizes {
     private static final BigInteger KIB = BigInteger.valueOf(1024);
@@ -32,8 +43,11 @@ public final class Sizes {
             Map.entry("m", 2), Map.entry("mb", 2), Map.entry("mib", 2),
             Map.entry("g", 3), Map.entry("gb", 3), Map.entry("gib", 3),
             Map.entry("t", 4), Map.entry("tb", 4), Map.entry("tib", 4),
-            Map.entry("p", 5), Map.entry("pb", 5), Map.entry("pib", 5));
+            Map.entry("p", 5), Map.entry("pb", 5), Map.entry("pib", 5),
+            Map.entry("e", 6), Map.entry("eb", 6), Map.entry("eib", 6));
     private static final String[] UNIT_NAMES = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    private static final Pattern THOUSANDS = Pattern.compile("\\d[,_'\u2019]\\d");
+    private static final Pattern TRAILING_UNIT = Pattern.compile("\\d\\s*([A-Za-z]+)$");
     private static final Pattern SIZE = Pattern.compile("([+-]?)(\\d+(?:\\.\\d*)?|\\.\\d+)\\s*([A-Za-z]*)");
 
     private Sizes() {
@@ -50,6 +64,14 @@ public final class Sizes {
         }
         String trimmed = text.trim();
         Matcher m = SIZE.matcher(trimmed);
+        if (hasThousandsSeparator(trimmed)) {
+            throw new IllegalArgumentException("size '" + trimmed + "' has a separator between digits: write digits"
+                    + " without thousands separators (1000) and a point for decimals (1.5 GiB)");
+        }
+        if (looksLikeBits(unitOf(trimmed))) {
+            throw new IllegalArgumentException("size '" + trimmed + "' looks like bits; use " + byteUnits(unitOf(trimmed))
+                    + " (all units are bytes, 1024-based)");
+        }
         if (!m.matches()) {
             throw new IllegalArgumentException("size '" + trimmed
                     + "' is not a number with an optional unit: write it like '536870912000', '500GiB' or '1.5 TiB'");
@@ -60,7 +82,7 @@ public final class Sizes {
         Integer power = POWERS.get(m.group(3).toLowerCase(Locale.ROOT));
         if (power == null) {
             throw new IllegalArgumentException("size '" + trimmed + "' has an unknown unit '" + m.group(3)
-                    + "': use B, KiB, MiB, GiB, TiB or PiB (KB, MB, GB, TB, PB mean the same, 1024-based)");
+                    + "': use B, KiB, MiB, GiB, TiB, PiB or EiB (KB, MB, GB, TB, PB, EB mean the same, 1024-based)");
         }
         BigDecimal bytes = new BigDecimal(m.group(2)).multiply(new BigDecimal(KIB.pow(power)));
         BigInteger whole;
@@ -71,10 +93,40 @@ public final class Sizes {
                     + " bytes, not a whole number of bytes: use a whole byte count or a smaller unit");
         }
         if (whole.bitLength() > 63) {
+            // Not "(8.0 EiB)": brief() rounds Long.MAX_VALUE up to 8.0 EiB, which is itself too large.
             throw new IllegalArgumentException("size '" + trimmed + "' is too large: at most " + Long.MAX_VALUE
-                    + " bytes (" + brief(Long.MAX_VALUE) + ")");
+                    + " bytes (just under 8 EiB)");
         }
         return whole.longValueExact();
+    }
+
+    /** Whether a comma, underscore or apostrophe stands between two digits ({@code 1,000}, {@code 1_000}). */
+    static boolean hasThousandsSeparator(String text) {
+        return THOUSANDS.matcher(text).find();
+    }
+
+    /** The letters after the number, as written. */
+    private static String unitOf(String text) {
+        Matcher u = TRAILING_UNIT.matcher(text);
+        return u.find() ? u.group(1) : "";
+    }
+
+    /**
+     * {@code Gb}, {@code Mib}, {@code bit}, {@code Gbit}, {@code Mbps}: the usual spellings of bits. An all-lower-case
+     * {@code gb} is taken as bytes (see the class comment).
+     */
+    static boolean looksLikeBits(String unit) {
+        String lower = unit.toLowerCase(Locale.ROOT);
+        if (lower.endsWith("bit") || lower.endsWith("bits") || lower.endsWith("bps")) {
+            return true;
+        }
+        return unit.length() > 1 && unit.endsWith("b") && !unit.equals(lower) && POWERS.containsKey(lower);
+    }
+
+    /** {@code Gb} -> "GB or GiB"; a bare {@code bit} -> "B". */
+    private static String byteUnits(String unit) {
+        char prefix = unit.isEmpty() ? 'b' : Character.toUpperCase(unit.charAt(0));
+        return "KMGTPE".indexOf(prefix) >= 0 ? prefix + "B or " + prefix + "iB" : "B";
     }
 
     /** {@code 536870912000} becomes {@code 500.0 GiB (536870912000 bytes)}; below 1 KiB just {@code 512 bytes}. */

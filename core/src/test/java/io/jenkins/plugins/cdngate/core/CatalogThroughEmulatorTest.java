@@ -1,6 +1,7 @@
 package io.jenkins.plugins.cdngate.core;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
@@ -129,7 +130,12 @@ public class CatalogThroughEmulatorTest extends EmulatorFixture {
             Finding f = r.findings().stream().filter(x -> s.code().equals(x.errorCode())).findFirst().orElse(null);
             assertNotNull(label + " has no finding with the code", f);
             assertTrue(label, r.reason().contains(entry.adviceFor(s.action())));
-            assertTrue(label, r.reason().contains("[Code " + s.code() + ", RequestId "));
+            assertTrue(label, r.reason().contains("[" + ReportText.codeLabel(s.code()) + ", RequestId "));
+            // Transport lines keep the host and what failed, never the SDK's signed request URL.
+            assertFalse(label, r.reason().contains("SignatureNonce") || r.reason().contains("://"));
+            if (!s.httpAnswer() && !s.code().equals(ErrorCatalog.MALFORMED_RESPONSE) && !s.code().equals("(null)")) {
+                assertTrue(label, r.reason().contains(emu.endpoint()));
+            }
             if (s.httpAnswer()) {
                 assertNotNull(label + " lacks the RequestId", f.requestId());
                 assertTrue(label, r.reason().contains(f.requestId()));
@@ -165,12 +171,17 @@ public class CatalogThroughEmulatorTest extends EmulatorFixture {
     }
 
     @Test
-    public void wrongChargeTypeIsRefusedByOpen() throws Exception {
-        account();
-        Report r = EnsureActive.run(new EnsureActiveRequest(key(), connection(), true, "PayByBandwidth", null, null, null));
-        assertEquals(Verdict.FAIL, r.verdict());
-        assertTrue(r.reason(), r.reason().contains("InvalidInternetChargeType.ValueNotSupported"));
-        assertTrue(r.reason(), r.reason().contains("Use charge type PayByTraffic"));
+    public void nonJsonErrorSaysSoInWordsAndKeepsTheCatalogKeyInTheFinding() throws Exception {
+        // given a proxy answering with an HTML 502 page
+        account().activated(true);
+        emu.inject(DESCRIBE, Fault.html502());
+        // when
+        Report r = EnsureActive.run(EnsureActiveRequest.of(key(), connection()));
+        // then the text says "no error code", the finding keeps "(null)", the key of the catalog row
+        assertTrue(r.reason(), r.reason().contains("failed with no error code (HTTP 502, the answer was not JSON)"));
+        assertTrue(r.reason(), r.reason().contains("[no error code, RequestId none]"));
+        assertFalse(r.reason(), r.reason().contains("(null)"));
+        assertEquals(ErrorCatalog.NULL_CODE, r.findings().get(0).errorCode());
     }
 
     /** Entries exercised by other tests through real HTTP, and where. */

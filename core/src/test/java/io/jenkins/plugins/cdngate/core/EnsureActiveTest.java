@@ -29,6 +29,16 @@ public class EnsureActiveTest extends EmulatorFixture {
     }
 
     @Test
+    public void aSecretWithATrailingNewlineFromASecretFileStillSigns() throws Exception {
+        // given the common CI mistake: ALIBABA_CLOUD_ACCESS_KEY_SECRET=$(cat secret-file) keeps the newline
+        account().activated(true).openingTime("2024-02-28T13:11:49Z");
+        // when
+        Report r = EnsureActive.run(EnsureActiveRequest.of(AccessKey.of(id, secret + "\n"), connection()));
+        // then the signature matches (no SignatureDoesNotMatch)
+        assertEquals(r.reason(), Verdict.PASS, r.verdict());
+    }
+
+    @Test
     public void notActivatedServiceIsOpenedThenConfirmed() throws Exception {
         account();
         Report r = EnsureActive.run(ensure());

@@ -162,4 +162,25 @@ public class ErrorCatalogTest {
         assertEquals("docs/error-codes.md is out of date: run ./mvnw -pl core -am verify -Dcdngate.writeDocs=true",
                 expected, text);
     }
+
+    @Test
+    public void adviceNamingASettingNamesItForBothFrontEnds() {
+        // given the settings a user can change, as the CLI option and the Jenkins global configuration field
+        String[][] settings = {
+                {"deadline", "--deadline", "Time budget per gate"},
+                {"rate limit", "--rate-limit-describe", "calls per second"},
+                {"read timeout", "--timeout", "Read timeout"},
+        };
+        for (ErrorCatalog.Entry e : ErrorCatalog.entries()) {
+            assertFalse(e.code() + ": " + e.advice(), e.advice().contains("the gate's"));
+            for (String[] s : settings) {
+                if (e.advice().contains("raise the " + s[0]) || e.advice().contains("lower the " + s[0])) {
+                    assertTrue(e.code() + ": " + e.advice(), e.advice().contains("cdn-gate " + s[1]));
+                    assertTrue(e.code() + ": " + e.advice(), e.advice().contains(s[2]));
+                }
+            }
+        }
+        assertTrue(ErrorCatalog.resolve(ErrorCatalog.DEADLINE_EXCEEDED).advice().contains("raise the deadline"));
+        assertTrue(ErrorCatalog.resolve("Throttling.User").advice().contains("lower the rate limit"));
+    }
 }

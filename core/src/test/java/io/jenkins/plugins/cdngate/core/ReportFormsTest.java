@@ -73,12 +73,78 @@ public class ReportFormsTest {
     }
 
     @Test
-    public void textShowsServiceFactsAndLocks() {
-        List<String> lines = ReportText.lines(new Report("ensure-active", Verdict.FAIL, "locked", List.of(), "LTAI****0001",
-                Mode.WARN, SERVICE, null, null, null, true));
-        assertEquals("[CDN Gate] ensure-active with AccessKey LTAI****0001 (mode warn)", lines.get(0));
-        assertEquals("[CDN Gate] Service: charge type PayByTraffic, opened 2024-02-28T13:11:49Z, locks financial,"
-                + " next charge type PayByBandwidth from 2026-11-23T16:00:00Z", lines.get(1));
-        assertTrue(lines.contains("[CDN Gate] CDN was activated by this run."));
+    public void textShowsServiceFactsAndLocksAfterTheFindings() {
+        // given an ensure-active report with one finding and no activation
+        List<String> lines = ReportText.lines(new Report("ensure-active", Verdict.FAIL, "locked",
+                List.of(new Finding(Verdict.FAIL, "CDN service is locked (financial)", null, "R-1")), "LTAI****0001",
+                Mode.WARN, SERVICE, null, null, null, false));
+        // then the service line is the state the gate ended with: after the findings, before the verdict
+        assertEquals(List.of(
+                "[CDN Gate] ensure-active with AccessKey LTAI****0001 (mode warn)",
+                "[CDN Gate] FAIL: CDN service is locked (financial) [RequestId R-1]",
+                "[CDN Gate] Service: charge type PayByTraffic, opened 2024-02-28T13:11:49Z, locks financial,"
+                        + " next charge type PayByBandwidth from 2026-11-23T16:00:00Z",
+                "[CDN Gate] Verdict: FAIL - locked"), lines);
+    }
+
+    @Test
+    public void passFindingsAreUntaggedObservationsAndTheServiceLineSaysItIsTheStateAfterActivation() {
+        // given a run that activated CDN
+        Report r = new Report("ensure-active", Verdict.PASS, "activated", List.of(
+                new Finding(Verdict.PASS, "CDN is not activated yet (CdnServiceNotFound); activating it.", null, "R-1"),
+                new Finding(Verdict.UNSTABLE, "Charge type is PayByTraffic, expected PayByBandwidth.", null, "R-2")),
+                "LTAI****0001", Mode.ENFORCE, SERVICE, null, null, null, true);
+        // when
+        List<String> lines = ReportText.lines(r);
+        // then
+        assertEquals(List.of(
+                "[CDN Gate] ensure-active with AccessKey LTAI****0001",
+                "[CDN Gate] CDN is not activated yet (CdnServiceNotFound); activating it. [RequestId R-1]",
+                "[CDN Gate] UNSTABLE: Charge type is PayByTraffic, expected PayByBandwidth. [RequestId R-2]",
+                "[CDN Gate] Service after activation: charge type PayByTraffic, opened 2024-02-28T13:11:49Z,"
+                        + " locks financial, next charge type PayByBandwidth from 2026-11-23T16:00:00Z",
+                "[CDN Gate] CDN was activated by this run.",
+                "[CDN Gate] Verdict: PASS - activated"), lines);
+        // and no line claims PASS before the verdict
+        assertTrue(lines.stream().limit(lines.size() - 1).noneMatch(l -> l.contains("PASS")));
+    }
+
+    @Test
+    public void verdictLinePointsAtTheFindingInsteadOfRepeatingIt() {
+        // given a FAIL whose reason is word for word the finding printed above (as ReportBuilder makes it)
+        Finding denied = new Finding(Verdict.FAIL, "Could not read the plans: long advice", "Forbidden.RAM", "R-3");
+        Report one = new Report("require-quota", Verdict.FAIL, ReportBuilder.withCode(denied), List.of(denied),
+                "****", Mode.ENFORCE, null, null, null, null, false);
+        Report two = new Report("require-quota", Verdict.FAIL, ReportBuilder.withCode(denied),
+                List.of(denied, Finding.of(Verdict.FAIL, "another")), "****", Mode.ENFORCE, null, null, null, null, false);
+        // then
+        List<String> lines = ReportText.lines(one);
+        assertEquals("[CDN Gate] FAIL: Could not read the plans: long advice [Code Forbidden.RAM, RequestId R-3]",
+                lines.get(lines.size() - 2));
+        assertEquals("[CDN Gate] Verdict: FAIL (the FAIL line above says why)", lines.get(lines.size() - 1));
+        List<String> twoLines = ReportText.lines(two);
+        assertEquals("[CDN Gate] Verdict: FAIL (the first FAIL line above says why)", twoLines.get(twoLines.size() - 1));
+        // and the JSON reason keeps it in full
+        assertEquals(ReportBuilder.withCode(denied),
+                JsonParser.parseString(ReportJson.toJson(one)).getAsJsonObject().get("reason").getAsString());
+    }
+
+    @Test
+    public void remainingRequestsAreShownWithThousandsSeparators() {
+        Report r = new Report("require-quota", Verdict.PASS, "ok", List.of(), "LTAI****0001", Mode.ENFORCE, null,
+                List.of(new ResourcePlan("HB-1", "cdnhttpsbag", "https", "t", "valid", null, null, "8000000", "10000000",
+                        ResourcePlan.Unit.REQUESTS, 8_000_000L, 10_000_000L, true, null)), 0L, 8_000_000L, false);
+        List<String> lines = ReportText.lines(r);
+        assertTrue(lines.toString(), lines.contains("[CDN Gate] Remaining requests: 8,000,000"));
+        assertTrue(lines.toString(), lines.get(1).contains(": 8,000,000 requests left of 10,000,000 requests,"));
+    }
+
+    @Test
+    public void jsonKeepsTheNullCodeAsTheCatalogKeyWhileTextSaysNoErrorCode() {
+        Report r = new Report("ensure-active", Verdict.FAIL, "x", List.of(new Finding(Verdict.FAIL, "not JSON",
+                ErrorCatalog.NULL_CODE, null)), "****", Mode.ENFORCE, null, null, null, null, false);
+        JsonObject o = JsonParser.parseString(ReportJson.toJson(r)).getAsJsonObject();
+        assertEquals("(null)", o.getAsJsonArray("findings").get(0).getAsJsonObject().get("errorCode").getAsString());
+        assertTrue(ReportText.lines(r).contains("[CDN Gate] FAIL: not JSON [no error code, RequestId none]"));
     }
 }

@@ -225,6 +225,45 @@ public class RequireQuotaTest extends EmulatorFixture {
     }
 
     @Test
+    public void planFilterMatchingNoValidPlanIsUnstableEvenWhenNothingIsRequired() throws Exception {
+        // given a filter with a typo and minBytes 0: "0 bytes left in 0 counted plans" must not pass quietly
+        activeAccount().plan(bytesPlan("FP-CN", "CDN data transfer plan (Chinese mainland)", 100 * GIB, 100 * GIB))
+                .plan(new Plan("FP-OLD", "cdnflowbag", "overseas plan", "t", "expired", START, END,
+                        String.valueOf(GIB), String.valueOf(GIB)));
+        // when
+        Report r = run(null, null, "overseas", null, 0);
+        // then (the expired plan matches the filter but is not valid)
+        assertEquals(r.reason(), Verdict.UNSTABLE, r.verdict());
+        assertEquals("No valid plan matches planFilter 'overseas' (1 valid plan listed); check the filter.", r.reason());
+    }
+
+    @Test
+    public void planFilterMatchingNoValidPlanStillFailsWhenBytesAreRequired() throws Exception {
+        activeAccount().plan(bytesPlan("FP-CN", "mainland", 100 * GIB, 100 * GIB));
+        Report r = run(null, null, "overseas", null, GIB);
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertTrue(r.reason(), r.reason().startsWith("Only 0 bytes of data transfer left in 0 counted plans matching 'overseas'"));
+        assertTrue(r.findings().stream().anyMatch(f -> f.verdict() == Verdict.UNSTABLE
+                && f.message().startsWith("No valid plan matches planFilter 'overseas'")));
+    }
+
+    @Test
+    public void planFilterMatchingAValidPlanAddsNoWarning() throws Exception {
+        activeAccount().plan(bytesPlan("FP-CN", "mainland", 100 * GIB, 100 * GIB));
+        Report r = run(null, null, "MAINLAND", null, 0);
+        assertEquals(r.reason(), Verdict.PASS, r.verdict());
+    }
+
+    @Test
+    public void requestCountsAreShownWithThousandsSeparators() throws Exception {
+        activeAccount().plan(Plan.httpsRequests("CDNHTTPSBAG-1", "https", 8_000_000, 10_000_000, START, END));
+        Report r = run(null, 9_000_000L, null, null, 0);
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertTrue(r.reason(), r.reason().startsWith("Only 8,000,000 requests left in 1 counted request plan;"
+                + " at least 9,000,000 are required."));
+    }
+
+    @Test
     public void invalidPlanFilterFailsWithoutCalling() throws Exception {
         activeAccount();
         Report r = run(null, null, "([unclosed", null, 0);

@@ -22,9 +22,13 @@ public class SizesTest {
             {"1.5TB", 1649267441664L},
             {"0.5 KiB", 512L},
             {"1 B", 1L},
-            {"2 kb", 2048L},
             {"3 MiB", 3145728L},
             {"1 PiB", 1125899906842624L},
+            {"7 EiB", 8070450532247928832L},
+            {"7EB", 8070450532247928832L},
+            {"1e", 1152921504606846976L},
+            {"2 kb", 2048L}, // all lower case stays bytes: people type it for bytes
+            {"500b", 500L},
             {"+7", 7L},
             {"9223372036854775807", Long.MAX_VALUE},
     };
@@ -46,6 +50,18 @@ public class SizesTest {
             {"5 5 GiB", "not a number"},
             {"GiB", "not a number"},
             {"1e3", "not a number"},
+            {"8EiB", "too large"},
+            {"500Gb", "looks like bits; use GB or GiB"},
+            {"500 Mb", "looks like bits; use MB or MiB"},
+            {"1 Kb", "looks like bits; use KB or KiB"},
+            {"2Tb", "looks like bits; use TB or TiB"},
+            {"1 Gib", "looks like bits; use GB or GiB"},
+            {"100 Mbit", "looks like bits; use MB or MiB"},
+            {"100 Mbps", "looks like bits; use MB or MiB"},
+            {"8 bits", "looks like bits; use B"},
+            {"1,000", "separator between digits"},
+            {"1,5 GiB", "separator between digits"},
+            {"1_000 GiB", "separator between digits"},
     };
 
     @Test
@@ -64,6 +80,12 @@ public class SizesTest {
                     e.getMessage().contains(row[1]));
             assertFalse("one line: " + e.getMessage(), e.getMessage().contains("\n"));
         }
+    }
+
+    @Test
+    public void tooLargeMessageDoesNotNameALimitThatIsItselfTooLarge() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sizes.parse("8 EiB"));
+        assertEquals("size '8 EiB' is too large: at most 9223372036854775807 bytes (just under 8 EiB)", e.getMessage());
     }
 
     @Test

@@ -6,6 +6,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.cdngate.core.AccessKey;
 import io.jenkins.plugins.cdngate.core.ConnectionSettings;
+import io.jenkins.plugins.cdngate.core.Counts;
 import io.jenkins.plugins.cdngate.core.Endpoint;
 import io.jenkins.plugins.cdngate.core.EnsureActive;
 import io.jenkins.plugins.cdngate.core.EnsureActiveRequest;
@@ -92,6 +93,9 @@ public final class GateBinding {
         try {
             lockPolicy = LockPolicy.parse(p.lockPolicy());
             mode = Mode.parse(p.mode());
+            // the request checks them again; here they fail before the credentials are even read
+            EnsureActiveRequest.chargeType(p.chargeType());
+            EnsureActiveRequest.expectedChargeType(p.expectedChargeType());
         } catch (IllegalArgumentException e) {
             throw new AbortException(PREFIX + e.getMessage());
         }
@@ -166,19 +170,18 @@ public final class GateBinding {
         }
     }
 
-    /** A plain count (requests); null when blank. */
+    /**
+     * A plain count (requests); null when blank. Core's {@link Counts#parse}: digits only, the same rule as sizes, so
+     * {@code 1,000} is refused in both rather than read differently.
+     */
     static Long parseCount(String name, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            long value = Long.parseLong(text.trim().replace("_", ""));
-            if (value < 0) {
-                throw new IllegalArgumentException(name + " must be 0 or more, not " + text.trim());
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number such as 1000000, not '" + text.trim() + "'");
+            return Counts.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage());
         }
     }
 

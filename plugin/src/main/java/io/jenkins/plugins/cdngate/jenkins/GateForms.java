@@ -4,10 +4,10 @@ import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.cdngate.core.Counts;
 import io.jenkins.plugins.cdngate.core.Endpoint;
 import io.jenkins.plugins.cdngate.core.EnsureActiveRequest;
 import io.jenkins.plugins.cdngate.core.Sizes;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import jenkins.model.Jenkins;
@@ -39,7 +39,7 @@ public final class GateForms {
     public static FormValidation checkCount(String name, String value) {
         try {
             Long count = GateBinding.parseCount(name, value);
-            return count == null ? FormValidation.ok() : FormValidation.ok(String.format(Locale.ROOT, "= %,d", count));
+            return count == null ? FormValidation.ok() : FormValidation.ok("= " + Counts.format(count));
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }
@@ -93,7 +93,9 @@ public final class GateForms {
      */
     public static ListBoxModel chargeTypeItems() {
         ListBoxModel items = new ListBoxModel();
-        items.add("PayByTraffic (the only type OpenCdnService accepts)", EnsureActiveRequest.DEFAULT_CHARGE_TYPE);
+        for (String type : EnsureActiveRequest.ACTIVATION_CHARGE_TYPES) {
+            items.add(type, type);
+        }
         return items;
     }
 
@@ -101,8 +103,9 @@ public final class GateForms {
     public static ListBoxModel expectedChargeTypeItems() {
         ListBoxModel items = new ListBoxModel();
         items.add("(none): any billing method", "");
-        items.add("PayByTraffic", "PayByTraffic");
-        items.add("PayByBandwidth", "PayByBandwidth");
+        for (String type : EnsureActiveRequest.EXPECTED_CHARGE_TYPES) {
+            items.add(type, type);
+        }
         return items;
     }
 

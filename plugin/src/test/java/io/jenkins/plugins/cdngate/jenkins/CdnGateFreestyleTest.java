@@ -324,5 +324,9 @@ public class CdnGateFreestyleTest {
         assertEquals("= 500.0 GiB", d.doCheckMinBytes("500GiB").getMessage());
         assertEquals(hudson.util.FormValidation.Kind.ERROR, d.doCheckMinBytes("").kind);
         assertEquals(hudson.util.FormValidation.Kind.ERROR, d.doCheckMinBytes("500 parsecs").kind);
+        // counts: digits only, grouped in the answer; a separator is refused as in sizes
+        assertEquals("= 1,000,000", d.doCheckMinRequests("1000000").getMessage());
+        assertEquals(FormValidation.Kind.ERROR, d.doCheckMinRequests("1,000").kind);
+        assertEquals(FormValidation.Kind.ERROR, d.doCheckMinBytes("1,000").kind);
     }
 }

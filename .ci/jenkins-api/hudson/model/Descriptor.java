@@ -2,11 +2,18 @@
 // Declarations only, for compiling the plugin offline; no behaviour (bodies throw or return defaults).
 package hudson.model;
 
+import net.sf.json.JSONObject;
+import org.kohsuke.stapler.StaplerRequest2;
+
 public abstract class Descriptor<T extends Describable<T>> {
     protected Descriptor() {
     }
 
     public String getDisplayName() {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         throw new UnsupportedOperationException("signature mirror");
     }
 
@@ -20,6 +27,10 @@ public abstract class Descriptor<T extends Describable<T>> {
 
     public static final class FormException extends Exception {
         public FormException(String message, String formField) {
+        }
+
+        public String getFormField() {
+            throw new UnsupportedOperationException("signature mirror");
         }
     }
 }

@@ -8,4 +8,5 @@ import hudson.security.Permission;
 public interface Item extends AccessControlled {
     Permission READ = null;
     Permission EXTENDED_READ = null;
+    Permission CONFIGURE = null;
 }

@@ -52,8 +52,10 @@ public final class CallGovernor {
      * @param action        the API action, e.g. {@code DescribeCdnService}; any action that is not a
      *                      {@code Describe*} is treated as a write (it closes that AccessKey's coalesced
      *                      calls and cached results, so nothing read before it is served after it)
-     * @param coalesceKey   non-null when identical concurrent calls may share the result (Describe calls;
-     *                      must identify AccessKey, secret, endpoint, action and parameters); null otherwise
+     * @param coalesceKey   non-null when identical concurrent calls may share the result (Describe calls,
+     *                      and OpenCdnService too: concurrent identical activations may share one request;
+     *                      must identify AccessKey, secret, endpoint, action and parameters); null otherwise.
+     *                      Only Describe results are ever cached.
      * @param deadlineNanos {@link System#nanoTime()} by which the caller must have an answer
      * @return what the attempt returned (possibly shared with other callers: treat it as immutable)
      * @throws InterruptedException when the calling thread is interrupted while waiting

@@ -121,27 +121,29 @@ final class CdnClient {
     }
 
     ResponseParser.ServiceAnswer describeService(long deadlineNanos) throws CdnCallException, InterruptedException {
-        return call(ErrorCatalog.DESCRIBE, Map.of(), true, deadlineNanos, ResponseParser::service);
+        return call(ErrorCatalog.DESCRIBE, Map.of(), deadlineNanos, ResponseParser::service);
     }
 
     /** Valid plans only ({@code Status=valid}). */
     ResponseParser.PlanAnswer describeValidPlans(long deadlineNanos) throws CdnCallException, InterruptedException {
-        return call(ErrorCatalog.PACKAGES, Map.of("Status", "valid"), true, deadlineNanos, ResponseParser::plans);
+        return call(ErrorCatalog.PACKAGES, Map.of("Status", "valid"), deadlineNanos, ResponseParser::plans);
     }
 
     /** @return the RequestId */
     String openService(String chargeType, long deadlineNanos) throws CdnCallException, InterruptedException {
-        return call(ErrorCatalog.OPEN, Map.of("InternetChargeType", chargeType), false, deadlineNanos,
-                ResponseParser::opened);
+        return call(ErrorCatalog.OPEN, Map.of("InternetChargeType", chargeType), deadlineNanos, ResponseParser::opened);
     }
 
     interface BodyParser<T> {
         T parse(String body) throws ResponseParser.Malformed;
     }
 
-    private <T> T call(String action, Map<String, String> params, boolean describe, long deadlineNanos,
-                       BodyParser<T> parser) throws CdnCallException, InterruptedException {
-        String coalesceKey = describe ? coalesceKey(action, params) : null;
+    private <T> T call(String action, Map<String, String> params, long deadlineNanos, BodyParser<T> parser)
+            throws CdnCallException, InterruptedException {
+        // Every call may be shared: identical concurrent Describe calls, and identical concurrent activations
+        // (a release train starting many pipelines on a new account), which then send one OpenCdnService
+        // instead of one each; the governor never caches a write (CallGovernor.call).
+        String coalesceKey = coalesceKey(action, params);
         int maxAttempts = Math.max(1, settings.maxAttempts());
         CdnCallException last = null;
         int attempt = 0;
@@ -330,7 +332,7 @@ final class CdnClient {
     }
 
     /**
-     * Identifies a Describe call for coalescing and caching: endpoint, AccessKey ID, a hash of secret and token
+     * Identifies a call for coalescing (and a Describe call for caching): endpoint, AccessKey ID, a hash of secret and token
      * (a different secret must never share a result, and the secret itself never sits in a map key), action and
      * parameters.
      */

@@ -2,26 +2,31 @@ package io.jenkins.plugins.cdngate.jenkins;
 
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.AbortException;
 import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.cdngate.core.CallGovernor;
 import io.jenkins.plugins.cdngate.core.ConnectionSettings;
+import io.jenkins.plugins.cdngate.core.Endpoint;
 import io.jenkins.plugins.cdngate.core.GovernorSettings;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.GlobalConfiguration;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
  * Defaults for every gate in this Jenkins (credentials, endpoint, timeouts, retry budget) and the
  * process-wide call policy of {@link CallGovernor}: all builds share one AccessKey's Alibaba Cloud rate
- * limits, so the limiter is per JVM, configured here. Configuration as Code: {@code unclassified:
- * aliyunCdnGate: ...} through the {@code @DataBoundSetter}s.
+ * limits, so the limiter is per JVM, configured here. The usual GlobalConfiguration shape: plain
+ * {@code @DataBoundSetter}s (Configuration as Code: {@code unclassified: aliyunCdnGate: ...}), one
+ * {@link #configure} that binds, checks and saves once, and a {@code doCheck*} per field for the form.
  */
 @Extension
 @Symbol("aliyunCdnGate")
@@ -91,19 +96,118 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
         CallGovernor.shared().configure(settings);
     }
 
-    private static int atLeast(String name, int min, int value) {
-        if (value < min) {
-            throw new IllegalArgumentException(name + " must be at least " + min + ", not " + value);
-        }
-        return value;
+    /** What one submit of the form may change, kept to put back when the submitted values are refused. */
+    private record Values(String credentialsId, String endpoint, int connectTimeoutSeconds, int readTimeoutSeconds,
+                          int maxAttempts, int deadlineSeconds, boolean rateLimited, double openPerSecond,
+                          double describePerSecond, boolean coalescing, int cacheTtlSeconds) {
     }
 
-    private static double positive(String name, double value) {
-        if (!(value > 0)) {
-            throw new IllegalArgumentException(name + " must be above 0 calls per second, not " + value);
-        }
-        return value;
+    private Values values() {
+        return new Values(credentialsId, endpoint, connectTimeoutSeconds, readTimeoutSeconds, maxAttempts,
+                deadlineSeconds, rateLimited, openPerSecond, describePerSecond, coalescing, cacheTtlSeconds);
     }
+
+    private void restore(Values v) {
+        credentialsId = v.credentialsId();
+        endpoint = v.endpoint();
+        connectTimeoutSeconds = v.connectTimeoutSeconds();
+        readTimeoutSeconds = v.readTimeoutSeconds();
+        maxAttempts = v.maxAttempts();
+        deadlineSeconds = v.deadlineSeconds();
+        rateLimited = v.rateLimited();
+        openPerSecond = v.openPerSecond();
+        describePerSecond = v.describePerSecond();
+        coalescing = v.coalescing();
+        cacheTtlSeconds = v.cacheTtlSeconds();
+    }
+
+    /**
+     * The form's submit: bind every field through the {@code @DataBoundSetter}s (as GlobalConfiguration's default
+     * does), then check them together and save once. Jenkins shows a {@link FormException} as one message (a
+     * notification on Apply, an error page on Save; Descriptor.FormException#generateResponse, jenkins 2.541.3).
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        return applyForm(() -> req.bindJSON(this, json));
+    }
+
+    /**
+     * Runs {@code bind}, then keeps all the bound values or none: a refused value puts every field back as it was
+     * and nothing is saved, so one typo cannot leave half a configuration on disk.
+     */
+    synchronized boolean applyForm(Runnable bind) throws FormException {
+        Values before = values();
+        try {
+            bind.run();
+        } catch (RuntimeException e) {
+            restore(before);
+            throw e;
+        }
+        Problem problem = problem();
+        if (problem != null) {
+            restore(before);
+            throw new FormException(problem.message(), problem.field());
+        }
+        save();
+        applyGovernor();
+        return true;
+    }
+
+    /** The first value a gate cannot run with, named as the form labels it, or null. */
+    record Problem(String field, String message) {
+    }
+
+    Problem problem() {
+        if (endpoint != null) {
+            try {
+                Endpoint.parse(endpoint);
+            } catch (IllegalArgumentException e) {
+                return new Problem("endpoint", "Default endpoint: " + e.getMessage());
+            }
+        }
+        return settingsProblem();
+    }
+
+    /** Everything but the endpoint, which a step may override (the gate parses the one it uses). */
+    private Problem settingsProblem() {
+        Problem p = atLeast("connectTimeoutSeconds", "Connect timeout (seconds)", 1, connectTimeoutSeconds);
+        p = p != null ? p : atLeast("readTimeoutSeconds", "Read timeout (seconds)", 1, readTimeoutSeconds);
+        p = p != null ? p : atLeast("maxAttempts", "Attempts per call", 1, maxAttempts);
+        p = p != null ? p : atLeast("deadlineSeconds", "Time budget per gate (seconds)", 1, deadlineSeconds);
+        p = p != null ? p : rate("openPerSecond", "OpenCdnService calls per second", openPerSecond);
+        p = p != null ? p : rate("describePerSecond", "Describe calls per second", describePerSecond);
+        p = p != null ? p : atLeast("cacheTtlSeconds", "Reuse answers for (seconds)", 0, cacheTtlSeconds);
+        return p;
+    }
+
+    private static Problem atLeast(String field, String label, int min, int value) {
+        return value >= min ? null : new Problem(field, label + " must be at least " + min + ", not " + value);
+    }
+
+    private static Problem rate(String field, String label, double value) {
+        return value > 0 && !Double.isInfinite(value) ? null
+                : new Problem(field, label + " must be above 0, not " + value);
+    }
+
+    /**
+     * Applied when a gate starts: Configuration as Code sets the fields through the setters without calling
+     * {@link #configure}, so this is where its values reach the gate. A value no gate can run with fails the
+     * build with one line naming the setting (fail closed: no gate runs on a setting it cannot honour).
+     */
+    void checkUsable() throws AbortException {
+        Problem problem = settingsProblem();
+        if (problem != null) {
+            throw new AbortException(GateBinding.PREFIX + "Global configuration (Manage Jenkins > System > "
+                    + getDisplayName() + "): " + problem.message());
+        }
+        GovernorSettings wanted = governorSettings();
+        if (!wanted.equals(CallGovernor.shared().settings())) {
+            CallGovernor.shared().configure(wanted);
+        }
+    }
+
+    // Plain setters, as GlobalConfiguration expects: configure() binds them all, checks and saves once;
+    // Configuration as Code calls them directly (its docs/REQUIREMENTS.md: @DataBoundSetter, no custom binding).
 
     public String getCredentialsId() {
         return credentialsId;
@@ -112,7 +216,6 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
-        save();
     }
 
     public String getEndpoint() {
@@ -122,7 +225,6 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setEndpoint(String endpoint) {
         this.endpoint = Util.fixEmptyAndTrim(endpoint);
-        save();
     }
 
     public int getConnectTimeoutSeconds() {
@@ -131,8 +233,7 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setConnectTimeoutSeconds(int connectTimeoutSeconds) {
-        this.connectTimeoutSeconds = atLeast("connectTimeoutSeconds", 1, connectTimeoutSeconds);
-        save();
+        this.connectTimeoutSeconds = connectTimeoutSeconds;
     }
 
     public int getReadTimeoutSeconds() {
@@ -141,8 +242,7 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setReadTimeoutSeconds(int readTimeoutSeconds) {
-        this.readTimeoutSeconds = atLeast("readTimeoutSeconds", 1, readTimeoutSeconds);
-        save();
+        this.readTimeoutSeconds = readTimeoutSeconds;
     }
 
     public int getMaxAttempts() {
@@ -151,8 +251,7 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setMaxAttempts(int maxAttempts) {
-        this.maxAttempts = atLeast("maxAttempts", 1, maxAttempts);
-        save();
+        this.maxAttempts = maxAttempts;
     }
 
     public int getDeadlineSeconds() {
@@ -161,8 +260,7 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setDeadlineSeconds(int deadlineSeconds) {
-        this.deadlineSeconds = atLeast("deadlineSeconds", 1, deadlineSeconds);
-        save();
+        this.deadlineSeconds = deadlineSeconds;
     }
 
     public boolean isRateLimited() {
@@ -172,8 +270,6 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setRateLimited(boolean rateLimited) {
         this.rateLimited = rateLimited;
-        save();
-        applyGovernor();
     }
 
     public double getOpenPerSecond() {
@@ -182,9 +278,7 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setOpenPerSecond(double openPerSecond) {
-        this.openPerSecond = positive("openPerSecond", openPerSecond);
-        save();
-        applyGovernor();
+        this.openPerSecond = openPerSecond;
     }
 
     public double getDescribePerSecond() {
@@ -193,9 +287,7 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setDescribePerSecond(double describePerSecond) {
-        this.describePerSecond = positive("describePerSecond", describePerSecond);
-        save();
-        applyGovernor();
+        this.describePerSecond = describePerSecond;
     }
 
     public boolean isCoalescing() {
@@ -205,8 +297,6 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setCoalescing(boolean coalescing) {
         this.coalescing = coalescing;
-        save();
-        applyGovernor();
     }
 
     public int getCacheTtlSeconds() {
@@ -215,9 +305,7 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setCacheTtlSeconds(int cacheTtlSeconds) {
-        this.cacheTtlSeconds = atLeast("cacheTtlSeconds", 0, cacheTtlSeconds);
-        save();
-        applyGovernor();
+        this.cacheTtlSeconds = cacheTtlSeconds;
     }
 
     /** Global context: only administrators see the list (no item to scope it to). */
@@ -229,6 +317,12 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckCredentialsId(@QueryParameter String value) {
         return GateCredentials.checkCredentialsId(null, value);
+    }
+
+    /** The same parse the gates use; administrators only, like the page itself (item-less form methods). */
+    @POST
+    public FormValidation doCheckEndpoint(@QueryParameter String value) {
+        return GateForms.checkEndpoint(null, value);
     }
 
     @POST

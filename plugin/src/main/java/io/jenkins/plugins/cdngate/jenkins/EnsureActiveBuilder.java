@@ -138,6 +138,19 @@ public final class EnsureActiveBuilder extends Builder implements SimpleBuildSte
             return GateCredentials.checkCredentialsId(item, value);
         }
 
+        @POST
+        public FormValidation doCheckEndpoint(@AncestorInPath Item item, @QueryParameter String value) {
+            return GateForms.checkEndpoint(item, value);
+        }
+
+        public ListBoxModel doFillChargeTypeItems() {
+            return GateForms.chargeTypeItems();
+        }
+
+        public ListBoxModel doFillExpectedChargeTypeItems() {
+            return GateForms.expectedChargeTypeItems();
+        }
+
         public ListBoxModel doFillLockPolicyItems() {
             return GateForms.lockPolicyItems();
         }

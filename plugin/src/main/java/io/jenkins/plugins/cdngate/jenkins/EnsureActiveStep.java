@@ -164,6 +164,19 @@ public final class EnsureActiveStep extends Step {
             return GateCredentials.checkCredentialsId(item, value);
         }
 
+        @POST
+        public FormValidation doCheckEndpoint(@AncestorInPath Item item, @QueryParameter String value) {
+            return GateForms.checkEndpoint(item, value);
+        }
+
+        public ListBoxModel doFillChargeTypeItems() {
+            return GateForms.chargeTypeItems();
+        }
+
+        public ListBoxModel doFillExpectedChargeTypeItems() {
+            return GateForms.expectedChargeTypeItems();
+        }
+
         public ListBoxModel doFillLockPolicyItems() {
             return GateForms.lockPolicyItems();
         }

@@ -5,6 +5,9 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.cdngate.core.AccessKey;
+import io.jenkins.plugins.cdngate.core.ConnectionSettings;
+import io.jenkins.plugins.cdngate.core.Counts;
+import io.jenkins.plugins.cdngate.core.Endpoint;
 import io.jenkins.plugins.cdngate.core.EnsureActive;
 import io.jenkins.plugins.cdngate.core.EnsureActiveRequest;
 import io.jenkins.plugins.cdngate.core.Finding;
@@ -82,7 +85,7 @@ public final class GateBinding {
         return value == null ? null : expander.apply(value);
     }
 
-    /** Runs ensure-active. Bad input fails before any credentials lookup or API call. */
+    /** Runs ensure-active. Unreadable input fails before any credentials lookup, bad input before any API call. */
     public static Map<String, Object> ensureActive(EnsureActiveParameters p, Run<?, ?> run, TaskListener listener,
                                                    UnstableMarker marker) throws IOException, InterruptedException {
         LockPolicy lockPolicy;
@@ -90,13 +93,24 @@ public final class GateBinding {
         try {
             lockPolicy = LockPolicy.parse(p.lockPolicy());
             mode = Mode.parse(p.mode());
+            // the request checks them again; here they fail before the credentials are even read
+            EnsureActiveRequest.chargeType(p.chargeType());
+            EnsureActiveRequest.expectedChargeType(p.expectedChargeType());
         } catch (IllegalArgumentException e) {
             throw new AbortException(PREFIX + e.getMessage());
         }
         CdnGateConfiguration config = CdnGateConfiguration.get();
+        ConnectionSettings connection = connection(config, p.endpoint());
         AccessKey key = GateCredentials.resolve(config.credentialsIdOr(p.credentialsId()), run);
-        EnsureActiveRequest request = new EnsureActiveRequest(key, config.connection(p.endpoint()), p.activate(),
-                p.chargeType(), p.expectedChargeType(), lockPolicy, mode);
+        EnsureActiveRequest request;
+        try {
+            // core refuses a charge type OpenCdnService would reject, before any call (a wrong one used to
+            // reach the API and fail only after a state-changing request)
+            request = new EnsureActiveRequest(key, connection, p.activate(), p.chargeType(), p.expectedChargeType(),
+                    lockPolicy, mode);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(PREFIX + e.getMessage());
+        }
         return render(EnsureActive.run(request), run, listener, marker);
     }
 
@@ -119,16 +133,33 @@ public final class GateBinding {
             throw new AbortException(PREFIX + e.getMessage());
         }
         CdnGateConfiguration config = CdnGateConfiguration.get();
+        ConnectionSettings connection = connection(config, p.endpoint());
         AccessKey key = GateCredentials.resolve(config.credentialsIdOr(p.credentialsId()), run);
         RequireQuotaRequest request;
         try {
             // core checks how the values relate (warnBytes >= minBytes, no negative counts)
-            request = new RequireQuotaRequest(key, config.connection(p.endpoint()), minBytes, warnBytes, minRequests,
+            request = new RequireQuotaRequest(key, connection, minBytes, warnBytes, minRequests,
                     p.planFilter(), p.expiryWarningDays(), mode);
         } catch (IllegalArgumentException e) {
             throw new AbortException(PREFIX + e.getMessage());
         }
         return render(RequireQuota.run(request), run, listener, marker);
+    }
+
+    /**
+     * The global settings (checked: Configuration as Code sets them without the form's checks) and the endpoint
+     * the gate will call, parsed here so a typo is one line before any credentials lookup, not a FAIL report.
+     */
+    private static ConnectionSettings connection(CdnGateConfiguration config, String stepEndpoint)
+            throws AbortException {
+        config.checkUsable();
+        ConnectionSettings connection = config.connection(stepEndpoint);
+        try {
+            Endpoint.parse(connection.endpoint());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(PREFIX + e.getMessage());
+        }
+        return connection;
     }
 
     private static long size(String name, String text) {
@@ -139,19 +170,18 @@ public final class GateBinding {
         }
     }
 
-    /** A plain count (requests); null when blank. */
+    /**
+     * A plain count (requests); null when blank. Core's {@link Counts#parse}: digits only, the same rule as sizes, so
+     * {@code 1,000} is refused in both rather than read differently.
+     */
     static Long parseCount(String name, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            long value = Long.parseLong(text.trim().replace("_", ""));
-            if (value < 0) {
-                throw new IllegalArgumentException(name + " must be 0 or more, not " + text.trim());
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number such as 1000000, not '" + text.trim() + "'");
+            return Counts.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage());
         }
     }
 

@@ -1,17 +1,20 @@
 package io.jenkins.plugins.cdngate.jenkins;
 
 import hudson.Util;
+import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.cdngate.core.Counts;
+import io.jenkins.plugins.cdngate.core.Endpoint;
+import io.jenkins.plugins.cdngate.core.EnsureActiveRequest;
 import io.jenkins.plugins.cdngate.core.Sizes;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import jenkins.model.Jenkins;
 
 /**
- * Form checks shared by the step and builder descriptors. They only parse what the user typed (no
- * credentials, no network), so they need no permission check beyond reaching the form; the descriptors
- * still accept them by POST only.
+ * Form checks and drop-downs shared by the step, builder and global configuration descriptors. The checks only
+ * parse what the user typed (no credentials, no network); the descriptors accept them by POST only.
  */
 public final class GateForms {
     private GateForms() {
@@ -36,7 +39,7 @@ public final class GateForms {
     public static FormValidation checkCount(String name, String value) {
         try {
             Long count = GateBinding.parseCount(name, value);
-            return count == null ? FormValidation.ok() : FormValidation.ok(String.format(Locale.ROOT, "= %,d", count));
+            return count == null ? FormValidation.ok() : FormValidation.ok("= " + Counts.format(count));
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }
@@ -58,6 +61,52 @@ public final class GateForms {
     public static FormValidation checkNonNegative(String value) {
         String text = Util.fixEmptyAndTrim(value);
         return text == null ? FormValidation.ok() : FormValidation.validateNonNegativeInteger(text);
+    }
+
+    /**
+     * The endpoint as the gates will read it ({@link Endpoint#parse}), so a scheme, port or host typo shows on the
+     * form instead of failing the build. Like the credentials check: answered only to those who may configure the
+     * item (administrators on an item-less page, e.g. the global configuration); anyone else gets a plain OK
+     * (jenkins.io form-validation guide: web methods need a permission check).
+     */
+    public static FormValidation checkEndpoint(Item item, String value) {
+        boolean mayConfigure = item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+                : item.hasPermission(Item.CONFIGURE);
+        String text = Util.fixEmptyAndTrim(value);
+        if (!mayConfigure || text == null) {
+            return FormValidation.ok();
+        }
+        if (text.contains("${")) {
+            return FormValidation.warning("Cannot check an expression; it is resolved when the build runs");
+        }
+        try {
+            Endpoint.parse(text);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /**
+     * OpenCdnService accepts only PayByTraffic (seed OpenCdnService.txt; the API answers any other value with
+     * InvalidInternetChargeType.ValueNotSupported), so the form offers nothing else.
+     */
+    public static ListBoxModel chargeTypeItems() {
+        ListBoxModel items = new ListBoxModel();
+        for (String type : EnsureActiveRequest.ACTIVATION_CHARGE_TYPES) {
+            items.add(type, type);
+        }
+        return items;
+    }
+
+    /** DescribeCdnService reports PayByTraffic or PayByBandwidth; none means any billing method passes. */
+    public static ListBoxModel expectedChargeTypeItems() {
+        ListBoxModel items = new ListBoxModel();
+        items.add("(none): any billing method", "");
+        for (String type : EnsureActiveRequest.EXPECTED_CHARGE_TYPES) {
+            items.add(type, type);
+        }
+        return items;
     }
 
     public static ListBoxModel modeItems() {

@@ -146,6 +146,11 @@ public final class RequireQuotaBuilder extends Builder implements SimpleBuildSte
         }
 
         @POST
+        public FormValidation doCheckEndpoint(@AncestorInPath Item item, @QueryParameter String value) {
+            return GateForms.checkEndpoint(item, value);
+        }
+
+        @POST
         public FormValidation doCheckMinBytes(@QueryParameter String value) {
             return GateForms.checkSize(value, true);
         }

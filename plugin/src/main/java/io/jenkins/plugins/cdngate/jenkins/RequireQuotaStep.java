@@ -169,6 +169,11 @@ public final class RequireQuotaStep extends Step {
         }
 
         @POST
+        public FormValidation doCheckEndpoint(@AncestorInPath Item item, @QueryParameter String value) {
+            return GateForms.checkEndpoint(item, value);
+        }
+
+        @POST
         public FormValidation doCheckMinBytes(@QueryParameter String value) {
             return GateForms.checkSize(value, true);
         }

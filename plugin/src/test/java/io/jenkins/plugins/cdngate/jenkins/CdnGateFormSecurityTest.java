@@ -101,4 +101,24 @@ public class CdnGateFormSecurityTest {
             assertEquals(FormValidation.Kind.OK, step.doCheckCredentialsId(job, ACCESS_KEY_CREDENTIALS).kind);
         }
     }
+
+    @Test
+    public void endpointCheckAnswersOnlyThoseWhoMayConfigure() {
+        // given readers only: the check answers a plain OK, whatever the value
+        try (ACLContext ignored = ACL.as2(Jenkins.ANONYMOUS2)) {
+            assertEquals(FormValidation.Kind.OK, step.doCheckEndpoint(job, "ftp://x").kind);
+            assertEquals(FormValidation.Kind.OK, CdnGateConfiguration.get().doCheckEndpoint("ftp://x").kind);
+        }
+        // given users who may configure the job: the job's forms check, the global one (administrators) still not
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().toEveryone());
+        try (ACLContext ignored = ACL.as2(Jenkins.ANONYMOUS2)) {
+            assertEquals(FormValidation.Kind.ERROR, step.doCheckEndpoint(job, "ftp://x").kind);
+            assertEquals(FormValidation.Kind.OK, CdnGateConfiguration.get().doCheckEndpoint("ftp://x").kind);
+        }
+        // and administrators get the global check too
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            assertEquals(FormValidation.Kind.ERROR, CdnGateConfiguration.get().doCheckEndpoint("ftp://x").kind);
+        }
+    }
 }

@@ -6,7 +6,9 @@ import static io.jenkins.plugins.cdngate.jenkins.GateFixture.MASKED_KEY_ID;
 import static io.jenkins.plugins.cdngate.jenkins.GateFixture.SECRET;
 import static io.jenkins.plugins.cdngate.jenkins.GateFixture.USERNAME_PASSWORD_CREDENTIALS;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsDescriptor;
@@ -15,10 +17,14 @@ import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import hudson.model.Result;
 import hudson.util.Secret;
+import io.jenkins.plugins.cdngate.core.Counts;
+import io.jenkins.plugins.cdngate.core.EnsureActiveRequest;
 import io.jenkins.plugins.cdngate.emulator.CdnEmulator;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -30,6 +36,7 @@ import org.junit.Before;
 import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
+import org.junit.function.ThrowingRunnable;
 import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.TestExtension;
@@ -56,8 +63,10 @@ public class CdnGateStepsTest {
         emu.close();
     }
 
+    private int jobs;
+
     private WorkflowRun run(Result expected, String script) throws Exception {
-        WorkflowJob job = r.createProject(WorkflowJob.class, "deploy");
+        WorkflowJob job = r.createProject(WorkflowJob.class, "deploy-" + ++jobs);
         // sandbox = true: the returned map must be readable without any script approval
         job.setDefinition(new CpsFlowDefinition(script.replace("EMULATOR", emu.endpoint()), true));
         return r.buildAndAssertStatus(expected, job);
@@ -179,6 +188,66 @@ public class CdnGateStepsTest {
         WorkflowRun b = run(Result.FAILURE, "cdnRequireQuota minBytes: '500 parsecs', credentialsId: '"
                 + ACCESS_KEY_CREDENTIALS + "', endpoint: 'EMULATOR'");
         r.assertLogContains("[CDN Gate] minBytes: size '500 parsecs'", b);
+        r.assertLogNotContains("\tat ", b);
+        assertEquals(0, emu.requestCount());
+    }
+
+    @Test
+    public void chargeTypeTheApiRejectsFailsWithOneLineBeforeAnyCall() throws Exception {
+        // given a service that is not activated; when the step asks to open it billed by bandwidth, which
+        // OpenCdnService refuses (only PayByTraffic), or expects a billing method that does not exist
+        emu.account(KEY_ID).activated(false);
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("chargeType: 'PayByBandwidth'", refused(() -> EnsureActiveRequest.chargeType("PayByBandwidth")));
+        cases.put("chargeType: 'bogus'", refused(() -> EnsureActiveRequest.chargeType("bogus")));
+        cases.put("expectedChargeType: 'bogus'", refused(() -> EnsureActiveRequest.expectedChargeType("bogus")));
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            WorkflowRun b = run(Result.FAILURE, "cdnEnsureActive credentialsId: '" + ACCESS_KEY_CREDENTIALS
+                    + "', endpoint: 'EMULATOR', " + c.getKey() + "\necho 'not reached'");
+            // then the step fails on its input alone with core's one line: no request at all (above all no
+            // OpenCdnService), no report, no stack trace
+            r.assertLogContains("[CDN Gate] " + c.getValue(), b);
+            r.assertLogNotContains("Verdict:", b);
+            r.assertLogNotContains("not reached", b);
+            r.assertLogNotContains("\tat ", b);
+            assertEquals(c.getKey(), 0, emu.requestCount());
+            assertFalse(emu.account(KEY_ID).isActivated());
+        }
+    }
+
+    private static String refused(ThrowingRunnable check) {
+        return assertThrows(IllegalArgumentException.class, check).getMessage();
+    }
+
+    @Test
+    public void endpointTheGateCannotUseFailsWithOneLineBeforeAnyLookup() throws Exception {
+        WorkflowRun b = run(Result.FAILURE, "cdnRequireQuota minBytes: '1GiB', credentialsId: 'no-such-key', "
+                + "endpoint: 'http://example.com'");
+        // one line from the endpoint parse, before the (missing) credentials are even looked up; no FAIL report
+        r.assertLogContains("[CDN Gate] " + CdnGateFreestyleTest.endpointError("http://example.com"), b);
+        r.assertLogNotContains("Credentials 'no-such-key'", b);
+        r.assertLogNotContains("Verdict:", b);
+        r.assertLogNotContains("\tat ", b);
+    }
+
+    @Test
+    public void unusableGlobalSettingFailsTheGateWithOneLineNamingIt() throws Exception {
+        // given a global value no gate can run with, set the way Configuration as Code sets it (setter only)
+        CdnGateConfiguration.get().setConnectTimeoutSeconds(0);
+        WorkflowRun b = run(Result.FAILURE, "cdnEnsureActive credentialsId: '" + ACCESS_KEY_CREDENTIALS
+                + "', endpoint: 'EMULATOR'");
+        r.assertLogContains("[CDN Gate] Global configuration (Manage Jenkins > System > Alibaba Cloud CDN Gate): "
+                + "Connect timeout (seconds) must be at least 1, not 0", b);
+        r.assertLogNotContains("\tat ", b);
+        assertEquals(0, emu.requestCount());
+    }
+
+    @Test
+    public void countWithAThousandsSeparatorFailsWithOneLineBeforeAnyCall() throws Exception {
+        // given '1,000', which reads as a thousand or as one depending on the locale: refused, as sizes are
+        WorkflowRun b = run(Result.FAILURE, "cdnRequireQuota minBytes: '1GiB', minRequests: '1,000', credentialsId: '"
+                + ACCESS_KEY_CREDENTIALS + "', endpoint: 'EMULATOR'");
+        r.assertLogContains("[CDN Gate] minRequests: " + refused(() -> Counts.parse("1,000")), b);
         r.assertLogNotContains("\tat ", b);
         assertEquals(0, emu.requestCount());
     }

@@ -163,6 +163,11 @@ public final class Governor {
         return options.maxCalls() - workers.freeSlots();
     }
 
+    /** Distinct coalescable calls in flight that new identical calls may still join. */
+    public int joinableCalls() {
+        return flights.size();
+    }
+
     /** Threads currently in the worker pool (busy or idle). */
     public int workerThreads() {
         return workers.activeThreads();
@@ -191,7 +196,7 @@ public final class Governor {
                 return cast(hit);
             }
         }
-        if (coalesceKey == null || !current.coalescing() || isWrite(action)) {
+        if (coalesceKey == null || !current.coalescing()) {
             Flight own = new Flight(accessKeyId);
             start(own, null, accessKeyId, action, coalesceKey, cacheable, current, deadlineNanos, attempt);
             return await(own, deadlineNanos);
@@ -263,7 +268,7 @@ public final class Governor {
         attempts.incrementAndGet();
         long generation;
         if (write) {
-            closeFor(accessKeyId);
+            closeFor(accessKeyId, flight);
             generation = -1;
         } else {
             generation = writeGeneration.get();
@@ -281,7 +286,7 @@ public final class Governor {
                 permit.release();
             }
             if (write) {
-                closeFor(accessKeyId);
+                closeFor(accessKeyId, flight);
             }
         }
         if (failure == null && cacheable && value != null) {
@@ -371,15 +376,19 @@ public final class Governor {
         return !action.startsWith("Describe");
     }
 
-    /** A write started or ended: joiners and the cache must not see answers given before it. */
-    private void closeFor(String accessKeyId) {
+    /**
+     * A write started or ended: joiners and the cache must not see answers given before it. The write's
+     * own flight stays open: identical concurrent writes (e.g. OpenCdnService with the same charge type,
+     * when the caller gives a coalesce key) may share it.
+     */
+    private void closeFor(String accessKeyId, Flight writer) {
         synchronized (cacheLock) {
             writeGeneration.incrementAndGet();
             cache.remove(accessKeyId);
         }
         for (Iterator<Map.Entry<String, Flight>> it = flights.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Flight> entry = it.next();
-            if (entry.getValue().accessKeyId.equals(accessKeyId)) {
+            if (entry.getValue() != writer && entry.getValue().accessKeyId.equals(accessKeyId)) {
                 flights.remove(entry.getKey(), entry.getValue());
             }
         }

@@ -93,14 +93,14 @@ public final class RateLimiter {
                     queue.addLast(me);
                 }
                 long earliest = earliestGrant(position(me), now);
-                if (earliest != IN_FLIGHT && earliest - deadlineNanos > 0 || now - deadlineNanos >= 0) {
+                if (earliest - deadlineNanos > 0 || now - deadlineNanos >= 0) {
                     leave(me);
                     throw new TimeoutException("no call permit before the deadline (" + permits + " calls per "
                             + TimeUnit.NANOSECONDS.toMillis(windowNanos) + " ms)");
                 }
-                // The head sleeps until its slot frees (or a release wakes it); the others until their deadline.
-                long wakeAt = queue.peekFirst() == me && earliest != IN_FLIGHT ? Math.min(earliest, deadlineNanos)
-                        : deadlineNanos;
+                // The head sleeps until its slot may free (a release wakes it sooner); the others until
+                // their deadline (they are woken when they become head).
+                long wakeAt = queue.peekFirst() == me ? Math.min(earliest, deadlineNanos) : deadlineNanos;
                 try {
                     me.awaitNanos(Math.max(1, wakeAt - now));
                 } catch (InterruptedException e) {
@@ -214,7 +214,8 @@ public final class RateLimiter {
 
     /**
      * A lower bound of when the waiter at queue position {@code k} can be granted: the (k+1)-th slot to
-     * free, or {@link #IN_FLIGHT} when that slot's call has not ended (no bound known yet).
+     * free. A slot whose call is still running, or that a waiter ahead will take, frees a window after
+     * that call ends, so not before {@code now + window}.
      */
     private long earliestGrant(int k, long now) {
         if (k >= permits) {
@@ -222,10 +223,10 @@ public final class RateLimiter {
         }
         long[] times = new long[permits];
         for (int i = 0; i < permits; i++) {
-            times[i] = everUsed[i] ? freeAt[i] : now;
+            times[i] = !everUsed[i] ? now : freeAt[i] == IN_FLIGHT ? now + windowNanos : freeAt[i];
         }
         Arrays.sort(times);
-        return times[k] == IN_FLIGHT ? IN_FLIGHT : Math.max(now, times[k]);
+        return Math.max(now, times[k]);
     }
 
     private int position(Condition me) {

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.cdngate.core.AccessKey;
 import io.jenkins.plugins.cdngate.core.ConnectionSettings;
+import io.jenkins.plugins.cdngate.core.EmulatorFixture;
 import io.jenkins.plugins.cdngate.core.EnsureActive;
 import io.jenkins.plugins.cdngate.core.EnsureActiveRequest;
 import io.jenkins.plugins.cdngate.core.ErrorCatalog;
@@ -14,15 +15,12 @@ import io.jenkins.plugins.cdngate.core.RequireQuota;
 import io.jenkins.plugins.cdngate.core.RequireQuotaRequest;
 import io.jenkins.plugins.cdngate.core.Verdict;
 import io.jenkins.plugins.cdngate.emulator.Account;
-import io.jenkins.plugins.cdngate.emulator.CdnEmulator;
 import io.jenkins.plugins.cdngate.emulator.Fault;
 import io.jenkins.plugins.cdngate.emulator.Plan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
@@ -30,11 +28,13 @@ import org.junit.Test;
  * the documented verdict and message, within its deadline, after exactly the attempts its retry budget
  * allows. Never PASS for a fault that outlives the retries; PASS when a transient fault clears in time.
  *
- * <p>Budget here: 3 attempts, read timeout 300 ms, deadline 10 s. Retried (ErrorCatalog): throttling,
+ * <p>Runs on core's {@link EmulatorFixture} (one emulator, rate limits off, backoff of a few
+ * milliseconds: the retry count is asserted, never the timing). Budget here: 3 attempts, read timeout
+ * 300 ms, deadline 10 s. Retried (ErrorCatalog): throttling,
  * 5xx, transport failures (timeout, closed connection, a non-JSON error page). Not retried: a 200 answer
  * that cannot be read (retrying would not make the same server answer differently, and fail closed).
  */
-public class FaultMatrixTest {
+public class FaultMatrixTest extends EmulatorFixture {
     private static final int ATTEMPTS = 3;
     private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
     private static final Duration DEADLINE = Duration.ofSeconds(10);
@@ -80,7 +80,7 @@ public class FaultMatrixTest {
 
     private static List<Row> rows(Operation op) {
         List<Row> rows = new ArrayList<>(List.of(
-                new Row("latency beyond the read timeout", Fault.latency(READ_TIMEOUT.toMillis() * 4),
+                new Row("latency beyond the read timeout", Fault.latency(READ_TIMEOUT.toMillis() * 2),
                         Verdict.FAIL, "SDK.ReadTimeout", ALL),
                 new Row("no answer", Fault.noAnswer(), Verdict.FAIL, "SDK.ReadTimeout", ALL),
                 new Row("connection closed", Fault.closeConnection(), Verdict.FAIL, "SDK.ServerUnreachable", ALL),
@@ -102,18 +102,6 @@ public class FaultMatrixTest {
                 new Row("a closed connection that clears", Fault.closeConnection().times(1), Verdict.PASS, null, 2),
                 new Row("a timeout that clears", Fault.noAnswer().times(1), Verdict.PASS, null, 2)));
         return rows;
-    }
-
-    private static CdnEmulator emu;
-
-    @BeforeClass
-    public static void startEmulator() {
-        emu = CdnEmulator.start();
-    }
-
-    @AfterClass
-    public static void stopEmulator() {
-        emu.close();
     }
 
     @Test
@@ -172,8 +160,8 @@ public class FaultMatrixTest {
 
     @Test
     public void aFaultThatOutlastsTheDeadlineEndsEveryGateAtItsDeadlineAndFails() throws Exception {
-        // given room for 50 attempts but only 1.5 s, and a service that never answers
-        Duration deadline = Duration.ofMillis(1500);
+        // given room for 50 attempts but only 1 s, and a service that never answers
+        Duration deadline = Duration.ofMillis(1000);
         for (Operation op : Operation.values()) {
             emu.clearFaults();
             emu.clearRequests();

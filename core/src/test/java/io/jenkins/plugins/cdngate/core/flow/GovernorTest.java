@@ -104,11 +104,61 @@ public class GovernorTest {
         awaitCondition(() -> governor.stats().coalesced() == 9);
         release.countDown();
         joinAll();
-        // then one attempt answered all ten
+        // then one attempt answered all ten, and nothing is left in flight
         assertEquals(1, invocations.get());
+        assertEquals(0, governor.joinableCalls());
         for (AtomicReference<Object> outcome : outcomes) {
             assertEquals("answer", outcome.get());
         }
+    }
+
+    @Test
+    public void whenEveryWorkerSlotIsBusyACallWaitsForOneUntilItsDeadline() throws Exception {
+        // given a governor that runs one attempt at a time, busy
+        Governor governor = new Governor(Governor.Options.defaults().withMaxCalls(1)
+                .withWorkerKeepAlive(Duration.ofMillis(50)));
+        AtomicInteger invocations = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicReference<Object> first = caller(governor, DESCRIBE, "a", in(60), blocking(invocations, started, "a"));
+        started.await();
+        // when another call may wait 100 ms
+        try {
+            governor.call(KEY_ID, DESCRIBE, "b", System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100),
+                    () -> "b");
+            fail("expected a timeout");
+        } catch (TimeoutException expected) {
+            // then it gives up at its deadline without an attempt
+        }
+        assertEquals(1, invocations.get());
+        // and once the slot is free, calls run again; nothing stays in flight
+        release.countDown();
+        joinAll();
+        assertEquals("a", first.get());
+        assertEquals("c", governor.call(KEY_ID, DESCRIBE, "c", in(60), () -> "c"));
+        awaitCondition(() -> governor.busyCalls() == 0); // a slot is given back just after the answer
+        assertEquals(0, governor.joinableCalls());
+    }
+
+    @Test
+    public void identicalConcurrentWritesWithAKeyShareOneAttemptButAreNeverCached() throws Exception {
+        // given an activation in flight, offered for sharing, with the cache on
+        Governor governor = governor(GovernorSettings.defaults().withCacheTtl(Duration.ofMinutes(5)));
+        AtomicInteger invocations = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(1);
+        Callable<String> open = blocking(invocations, started, "opened");
+        AtomicReference<Object> first = caller(governor, OPEN, "open|PayByTraffic", in(60), open);
+        started.await();
+        // when an identical activation arrives meanwhile
+        AtomicReference<Object> second = caller(governor, OPEN, "open|PayByTraffic", in(60), open);
+        awaitCondition(() -> governor.stats().coalesced() == 1);
+        release.countDown();
+        joinAll();
+        // then both got the one answer, and a later activation asks again
+        assertEquals("opened", first.get());
+        assertEquals("opened", second.get());
+        assertEquals(1, invocations.get());
+        assertEquals("again", governor.call(KEY_ID, OPEN, "open|PayByTraffic", in(60), () -> "again"));
+        assertEquals(0, governor.stats().cachedResults());
     }
 
     @Test
@@ -267,21 +317,30 @@ public class GovernorTest {
 
     @Test
     public void manyCallersBeyondTheRateAllWaitTheirTurnAndSucceed() throws Exception {
-        // given 4 Describe calls per 30 ms window and 20 callers at once
+        // given 4 Describe calls per 30 ms window, and 20 callers whose first 4 calls hold their slots
         Governor governor = new Governor(Governor.Options.defaults()
                 .withWindow(Duration.ofMillis(30), Duration.ZERO).withWorkerKeepAlive(Duration.ofMillis(50)));
         governor.configure(GovernorSettings.defaults().withRates(4, 4).withCoalescing(false));
         AtomicInteger invocations = new AtomicInteger();
+        Callable<String> attempt = () -> {
+            int n = invocations.incrementAndGet();
+            release.await();
+            return "n" + n;
+        };
         List<AtomicReference<Object>> outcomes = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            outcomes.add(caller(governor, DESCRIBE, "same", in(60), () -> "n" + invocations.incrementAndGet()));
+            outcomes.add(caller(governor, DESCRIBE, "same", in(60), attempt));
         }
+        // when the other 16 are all waiting for a permit
+        awaitCondition(() -> governor.stats().rateWaits() == 16 && invocations.get() >= 4);
+        assertEquals("calls running while the rest wait", 4, invocations.get());
+        release.countDown();
         joinAll();
+        // then every one of them got its turn
         for (AtomicReference<Object> outcome : outcomes) {
             assertTrue("got " + outcome.get(), outcome.get() instanceof String);
         }
         assertEquals(20, invocations.get());
-        assertTrue("some had to wait", governor.stats().rateWaits() > 0);
     }
 
     @Test
@@ -299,6 +358,31 @@ public class GovernorTest {
         assertEquals(1, on.stats().cacheHits());
         // and never across keys
         assertEquals("n4", on.call(KEY_ID, DESCRIBE, "other", in(60), attempt));
+    }
+
+    @Test
+    public void newSettingsTakeEffectForTheNextCall() throws Exception {
+        // given a cached answer
+        Governor governor = governor(GovernorSettings.defaults().withCacheTtl(Duration.ofMinutes(5)));
+        AtomicInteger invocations = new AtomicInteger();
+        Callable<String> attempt = () -> "n" + invocations.incrementAndGet();
+        assertEquals("n1", governor.call(KEY_ID, DESCRIBE, "same", in(60), attempt));
+        // when the cache is turned off
+        governor.configure(GovernorSettings.defaults());
+        // then the next call asks again, and nothing stays cached
+        assertEquals("n2", governor.call(KEY_ID, DESCRIBE, "same", in(60), attempt));
+        assertEquals(0, governor.stats().cachedResults());
+        // and a new rate applies to the next call: one per hour, then none before the deadline
+        Governor slow = new Governor(Governor.Options.defaults().withWindow(Duration.ofHours(1), Duration.ZERO));
+        slow.call(KEY_ID, DESCRIBE, null, in(60), attempt);
+        slow.configure(GovernorSettings.defaults().withRates(1, 1));
+        slow.call(KEY_ID, DESCRIBE, null, in(60), attempt);
+        try {
+            slow.call(KEY_ID, DESCRIBE, null, in(60), attempt);
+            fail("expected a timeout under the new rate");
+        } catch (TimeoutException expected) {
+            // then
+        }
     }
 
     @Test

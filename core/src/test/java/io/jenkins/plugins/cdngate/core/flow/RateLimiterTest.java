@@ -108,19 +108,36 @@ public class RateLimiterTest {
     }
 
     @Test
-    public void aWaiterBehindACallThatNeverEndsTimesOutAtItsDeadline() throws Exception {
-        // given the only permit held by a call that does not end
-        RateLimiter limiter = new RateLimiter(1, SECOND, Ticker.SYSTEM);
+    public void aWaiterBehindARunningCallTimesOutAtOnceWhenTheWindowCannotPassInTime() throws Exception {
+        // given the only permit held by a call that is still running
+        ManualTicker clock = new ManualTicker();
+        RateLimiter limiter = new RateLimiter(1, SECOND, clock);
         granted(limiter.tryAcquire());
-        // when a caller waits 100 ms at most
+        // when a caller can wait less than a window (the slot frees a window after that call ends)
         try {
-            limiter.acquire(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100));
+            limiter.acquire(clock.nanoTime() + SECOND - 1);
             fail("expected a timeout");
         } catch (TimeoutException expected) {
-            // then it gives up at its deadline and leaves the queue
+            // then it gives up at once, without waiting for the clock, and leaves the queue
         }
         assertEquals(0, limiter.waiting());
         assertEquals(1, limiter.inFlight());
+    }
+
+    @Test
+    public void aWaiterBehindACallThatNeverEndsGivesUpAtItsDeadline() throws Exception {
+        // given the only permit held by a call that does not end, and a caller that could wait 1.2 windows
+        long window = TimeUnit.MILLISECONDS.toNanos(100);
+        RateLimiter limiter = new RateLimiter(1, window, Ticker.SYSTEM);
+        granted(limiter.tryAcquire());
+        // when
+        try {
+            limiter.acquire(System.nanoTime() + window + window / 5);
+            fail("expected a timeout");
+        } catch (TimeoutException expected) {
+            // then it gives up as soon as the deadline is out of reach
+        }
+        assertEquals(0, limiter.waiting());
     }
 
     @Test

@@ -133,9 +133,11 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
 
     /**
      * Runs {@code bind}, then keeps all the bound values or none: a refused value puts every field back as it was
-     * and nothing is saved, so one typo cannot leave half a configuration on disk.
+     * and nothing is saved, so one typo cannot leave half a configuration on disk. Not synchronized: the
+     * setters (Configuration as Code) and readers are not either, so a lock here would guard nothing and only
+     * make SpotBugs report the fields as inconsistently synchronized; {@code save()} locks for itself.
      */
-    synchronized boolean applyForm(Runnable bind) throws FormException {
+    boolean applyForm(Runnable bind) throws FormException {
         Values before = values();
         try {
             bind.run();

@@ -62,9 +62,14 @@ public final class GateBinding {
     /** What cdnEnsureActive / the ensure-active builder takes; blanks mean "use the default". */
     public record EnsureActiveParameters(String credentialsId, String endpoint, boolean activate, String chargeType,
                                          String expectedChargeType, String lockPolicy, String mode) {
-        /** Freestyle fields may hold ${VARIABLES}; Pipeline has interpolated them already. */
+        /**
+         * Freestyle fields may hold ${VARIABLES}; Pipeline has interpolated them already. The credentials ID is
+         * left as written: CredentialsProvider.findCredentialById resolves a ${CREDENTIALS_PARAMETER} itself and
+         * then checks that the user who started the build may use the chosen credentials (USE_OWN / USE_ITEM).
+         * Expanding it here would turn it into a plain ID looked up as the job, skipping that check.
+         */
         public EnsureActiveParameters expand(UnaryOperator<String> expander) {
-            return new EnsureActiveParameters(x(expander, credentialsId), x(expander, endpoint), activate,
+            return new EnsureActiveParameters(credentialsId, x(expander, endpoint), activate,
                     x(expander, chargeType), x(expander, expectedChargeType), x(expander, lockPolicy),
                     x(expander, mode));
         }
@@ -74,8 +79,9 @@ public final class GateBinding {
     public record RequireQuotaParameters(String credentialsId, String endpoint, String minBytes, String warnBytes,
                                          String minRequests, String planFilter, Integer expiryWarningDays,
                                          String mode) {
+        /** As {@link EnsureActiveParameters#expand}: the credentials ID is left for findCredentialById. */
         public RequireQuotaParameters expand(UnaryOperator<String> expander) {
-            return new RequireQuotaParameters(x(expander, credentialsId), x(expander, endpoint),
+            return new RequireQuotaParameters(credentialsId, x(expander, endpoint),
                     x(expander, minBytes), x(expander, warnBytes), x(expander, minRequests), x(expander, planFilter),
                     expiryWarningDays, x(expander, mode));
         }

@@ -6,6 +6,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.jenkins.plugins.cdngate.core.AccessKey;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,15 +28,22 @@ import java.util.List;
 final class AliyunCliProfiles {
     static final String MODE_AK = "AK";
     static final String MODE_STS = "StsToken";
+    /** The largest config file read: 1 MiB. */
+    static final int MAX_BYTES = 1024 * 1024;
 
     private AliyunCliProfiles() {
     }
 
-    static AccessKey read(Path file, String profileName) {
-        return read(file, parse(file), profileName);
+    /**
+     * @param instead how to use the environment variables instead, worded for how this profile was chosen (they
+     *                cannot help while --profile or --config-file is given, which come first), e.g.
+     *                "drop --profile and set ..."
+     */
+    static AccessKey read(Path file, String profileName, String instead) {
+        return read(file, parse(file), profileName, instead);
     }
 
-    private static AccessKey read(Path file, JsonObject root, String profileName) {
+    private static AccessKey read(Path file, JsonObject root, String profileName, String instead) {
         JsonElement profiles = root.get("profiles");
         if (profiles == null || !profiles.isJsonArray()) {
             throw new ConfigurationException("aliyun CLI config file " + file + " has no \"profiles\" list: "
@@ -49,7 +57,7 @@ final class AliyunCliProfiles {
             JsonObject profile = element.getAsJsonObject();
             String name = text(profile, "name");
             if (profileName.equals(name)) {
-                return accessKey(file, profileName, profile);
+                return accessKey(file, profileName, profile, instead);
             }
             if (name != null) {
                 names.add(name);
@@ -61,23 +69,30 @@ final class AliyunCliProfiles {
     }
 
     /** The profile the file's {@code current} member names (what the aliyun CLI uses without --profile). */
-    static AccessKey readCurrent(Path file) {
+    static AccessKey readCurrent(Path file, String instead) {
         JsonObject root = parse(file);
         String current = text(root, "current");
         if (current == null) {
             throw new ConfigurationException("aliyun CLI config file " + file + " has no \"current\" profile: "
                     + "pass --profile NAME, or choose one with 'aliyun configure --profile NAME'");
         }
-        return read(file, root, current);
+        return read(file, root, current, instead);
     }
 
     private static JsonObject parse(Path file) {
         String content;
         try {
-            content = Files.readString(file, StandardCharsets.UTF_8);
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // a directory, /dev/zero, a FIFO: reading one would fail, never end, or fill the heap
+                throw new ConfigurationException("aliyun CLI config file " + file + " is not a regular file: "
+                        + "point ALIBABA_CLOUD_CONFIG_FILE (or --config-file) at the aliyun CLI's config.json");
+            }
+            content = readLimited(file);
         } catch (NoSuchFileException e) {
             throw new ConfigurationException("aliyun CLI config file " + file + " not found: run 'aliyun configure', "
                     + "or point ALIBABA_CLOUD_CONFIG_FILE (or --config-file) at the file");
+        } catch (ConfigurationException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new ConfigurationException("cannot read aliyun CLI config file " + file + " ("
                     + e.getClass().getSimpleName() + "): check that it is a readable file");
@@ -95,7 +110,23 @@ final class AliyunCliProfiles {
         }
     }
 
-    private static AccessKey accessKey(Path file, String profileName, JsonObject profile) {
+    /**
+     * The file's text, refused above {@link #MAX_BYTES}: the aliyun CLI writes a few KiB, and a bigger file is the
+     * wrong file. Read with a bound (not the size first), so a file that grows meanwhile cannot exhaust the heap.
+     */
+    private static String readLimited(Path file) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new ConfigurationException("aliyun CLI config file " + file + " is larger than 1 MiB, the limit "
+                    + "(the aliyun CLI writes a few KiB): point ALIBABA_CLOUD_CONFIG_FILE (or --config-file) at its config.json");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static AccessKey accessKey(Path file, String profileName, JsonObject profile, String instead) {
         String mode = text(profile, "mode");
         String where = "profile '" + profileName + "' in " + file;
         // Old aliyun CLI versions wrote profiles without a mode; they were AccessKey profiles.
@@ -103,7 +134,7 @@ final class AliyunCliProfiles {
         boolean sts = MODE_STS.equalsIgnoreCase(mode);
         if (!ak && !sts) {
             throw new ConfigurationException(where + " uses mode " + mode + ", which cdn-gate does not support: "
-                    + "use a profile in AK or StsToken mode, or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+                    + "use a profile in AK or StsToken mode, or " + instead);
         }
         String id = text(profile, "access_key_id");
         String secret = text(profile, "access_key_secret");

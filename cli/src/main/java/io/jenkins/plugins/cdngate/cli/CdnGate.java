@@ -71,11 +71,26 @@ public final class CdnGate implements Callable<Integer> {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         AtomicBoolean finished = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> onSignal(finished, err), "cdn-gate-interrupted"));
-        int code = run(CliEnvironment.system(), out, err, args);
-        out.flush();
-        err.flush();
-        finished.set(true);
+        int code = runToEnd(finished, CliEnvironment.system(), out, err, args);
         System.exit(code);
+    }
+
+    /**
+     * {@link #run} for {@link #main}: whatever happens, {@code finished} is set before this returns, so the
+     * shutdown hook only ever speaks for a real signal (an Error escaping here once made the hook report an
+     * OutOfMemoryError as "interrupted", exit 130).
+     */
+    static int runToEnd(AtomicBoolean finished, CliEnvironment environment, PrintWriter out, PrintWriter err,
+            String... args) {
+        try {
+            return run(environment, out, err, args);
+        } catch (Throwable t) { // run() catches everything already; this is the last resort of the last resort
+            return internalError(err, t, List.of());
+        } finally {
+            out.flush();
+            err.flush();
+            finished.set(true);
+        }
     }
 
     /**
@@ -95,7 +110,54 @@ public final class CdnGate implements Callable<Integer> {
 
     /** Runs one command line and returns its exit code; the entry point tests use. */
     public static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(environment, out, err).execute(args);
+        String undecodable = undecodableArgument(environment, args);
+        if (undecodable != null) {
+            err.println("cdn-gate: " + undecodable);
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        CommandLine commandLine = commandLine(environment, out, err);
+        try {
+            return commandLine.execute(args);
+        } catch (Throwable t) {
+            // picocli hands only Exceptions to executionErrors(); an Error (OutOfMemoryError, StackOverflowError,
+            // LinkageError) would leave with a stack trace. Nothing was verified: exit 4, one line, no secret.
+            return internalError(err, t, ((CdnGate) commandLine.getCommand()).secrets);
+        }
+    }
+
+    /**
+     * The JVM decodes arguments with the locale's charset (sun.jnu.encoding; -Dfile.encoding does not change it):
+     * under LANG=C every non-ASCII byte becomes U+FFFD, and a --plan-filter '中国' would silently match nothing.
+     * The argument itself is not shown (it may be a secret in the wrong place).
+     */
+    static String undecodableArgument(CliEnvironment environment, String... args) {
+        for (String arg : args) {
+            if (arg != null && arg.indexOf('\uFFFD') >= 0) {
+                return "an argument could not be decoded in this locale (" + localeSetting(environment)
+                        + "): run with LC_ALL=C.UTF-8";
+            }
+        }
+        return null;
+    }
+
+    /** The variable that decides the character set, as the C library reads them: LC_ALL, LC_CTYPE, LANG. */
+    private static String localeSetting(CliEnvironment environment) {
+        for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
+            String value = environment.variables().get(name);
+            if (value != null && !value.isEmpty()) {
+                return name + "=" + value;
+            }
+        }
+        return "LANG/LC_ALL unset";
+    }
+
+    private static int internalError(PrintWriter err, Throwable t, List<String> secrets) {
+        String message = "internal error (" + t.getClass().getSimpleName()
+                + (t.getMessage() == null ? "" : ": " + t.getMessage()) + "); nothing was verified, do not deploy";
+        err.println("cdn-gate: " + oneLine(redact(message, secrets)));
+        err.flush();
+        return ExitCodes.INTERNAL_ERROR;
     }
 
     static CommandLine commandLine(CliEnvironment environment, PrintWriter out, PrintWriter err) {
@@ -192,18 +254,15 @@ public final class CdnGate implements Callable<Integer> {
                 code = ExitCodes.INTERRUPTED;
                 message = "interrupted; nothing was verified, do not deploy";
             } else {
-                code = ExitCodes.INTERNAL_ERROR;
-                message = "internal error (" + ex.getClass().getSimpleName()
-                        + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
-                        + "); nothing was verified, do not deploy";
+                return internalError(cmd.getErr(), ex, secrets);
             }
-            cmd.getErr().println("cdn-gate: " + oneLine(redact(message)));
+            cmd.getErr().println("cdn-gate: " + oneLine(redact(message, secrets)));
             cmd.getErr().flush();
             return code;
         };
     }
 
-    private String redact(String message) {
+    private static String redact(String message, List<String> secrets) {
         String result = message;
         for (String secret : secrets) {
             if (!secret.isEmpty()) {

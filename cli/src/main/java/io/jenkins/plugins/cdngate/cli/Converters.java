@@ -33,6 +33,9 @@ final class Converters {
 
         static Duration parse(String value) {
             String text = value.trim().toLowerCase(Locale.ROOT);
+            if (text.startsWith("-") || text.startsWith("pt-")) {
+                throw negative(value);
+            }
             if (text.startsWith("pt")) {
                 try {
                     return nonNegative(value, Duration.parse(text.toUpperCase(Locale.ROOT)));
@@ -63,9 +66,14 @@ final class Converters {
 
         private static Duration nonNegative(String value, Duration d) {
             if (d.isNegative()) {
-                throw invalid(value);
+                throw negative(value);
             }
             return d;
+        }
+
+        private static TypeConversionException negative(String value) {
+            return new TypeConversionException("'" + value.trim() + "' must not be negative: write it like 500ms, 10s, "
+                    + "1.5s, 2m or 1h");
         }
 
         private static TypeConversionException invalid(String value) {

@@ -34,16 +34,23 @@ final class CredentialResolver {
     }
 
     AccessKey resolve(String profile, Path configFile) {
+        String keys = "set " + ENV_ID + " and " + ENV_SECRET;
         if (profile != null && !profile.isBlank()) {
-            return AliyunCliProfiles.read(configFile(configFile), profile.trim());
+            return AliyunCliProfiles.read(configFile(configFile), profile.trim(),
+                    "drop --profile" + (configFile == null ? "" : " and --config-file") + " and " + keys);
         }
         if (configFile != null) {
             // --config-file alone: the file's "current" profile, as the aliyun CLI itself would use
-            return AliyunCliProfiles.readCurrent(configFile);
+            return AliyunCliProfiles.readCurrent(configFile, "drop --config-file and " + keys);
         }
         String id = environment.get(ENV_ID);
         String secret = environment.get(ENV_SECRET);
         if (id != null && secret != null) {
+            if (environment.isBlank(ENV_TOKEN)) {
+                // signing without the token would turn an STS key into a confusing InvalidAccessKeyId failure
+                throw new ConfigurationException(ENV_TOKEN + " is empty (a CI secret that did not expand?): "
+                        + "give the STS token, or unset it for a permanent AccessKey");
+            }
             try {
                 // core trims the secret: a trailing newline from `echo` or a secret file is a common CI mistake
                 return AccessKey.of(id, secret, environment.get(ENV_TOKEN));
@@ -64,9 +71,14 @@ final class CredentialResolver {
                         + ENV_ID + " and " + ENV_SECRET + ", or pass --profile NAME");
             }
         }
+        if (environment.isBlank(ENV_PROFILE)) {
+            throw new ConfigurationException(ENV_PROFILE + " is empty (a CI variable that did not expand?): "
+                    + "name a profile of the aliyun CLI, or unset it and " + keys);
+        }
         String envProfile = environment.get(ENV_PROFILE);
         if (envProfile != null) {
-            return AliyunCliProfiles.read(configFile(configFile), envProfile.trim());
+            return AliyunCliProfiles.read(configFile(configFile), envProfile.trim(),
+                    keys + " (they come before " + ENV_PROFILE + ")");
         }
         throw new ConfigurationException("no Alibaba Cloud credentials: " + HOW_TO_PROVIDE);
     }

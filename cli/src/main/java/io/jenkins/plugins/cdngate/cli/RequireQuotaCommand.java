@@ -63,6 +63,12 @@ final class RequireQuotaCommand extends GateCommand<RequireQuotaRequest> {
         }
         // The gate would report a bad pattern as a FAIL after calling the API; on the command line it is a typo
         // to fix before any call, like every other bad option value.
+        if (planFilter != null && planFilter.isBlank()) {
+            // an unexpanded "$PLAN_FILTER" in a CI script: counting every plan instead could pass a gate the filter
+            // would fail, so blank is refused rather than read as "no filter"
+            throw ConfigurationException.option("--plan-filter is empty: give a regular expression, e.g. 'mainland', "
+                    + "or leave the option out to count every plan");
+        }
         if (planFilter != null) {
             try {
                 Pattern.compile(planFilter);

@@ -90,6 +90,78 @@ public class CredentialResolverTest {
         }
     }
 
+    /** Each row: the environment (ID and secret set); a blank token would sign an STS key without it. */
+    @Test
+    public void anEmptySecurityTokenIsReportedAsEmptyNotIgnored() {
+        for (String token : new String[] {"", "   ", "\n"}) {
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolver(Map.of(
+                    CredentialResolver.ENV_ID, "STS-test-0001", CredentialResolver.ENV_SECRET, SECRET,
+                    CredentialResolver.ENV_TOKEN, token)).resolve(null, null));
+
+            assertEquals("ALIBABA_CLOUD_SECURITY_TOKEN is empty (a CI secret that did not expand?): give the STS token, "
+                    + "or unset it for a permanent AccessKey", e.getMessage());
+        }
+    }
+
+    @Test
+    public void anEmptyProfileVariableIsReportedAsEmptyNotAsNoCredentials() {
+        for (String name : new String[] {"", "  "}) {
+            ConfigurationException e = assertThrows(ConfigurationException.class,
+                    () -> resolver(Map.of(CredentialResolver.ENV_PROFILE, name)).resolve(null, null));
+
+            assertEquals("ALIBABA_CLOUD_PROFILE is empty (a CI variable that did not expand?): name a profile of the "
+                    + "aliyun CLI, or unset it and set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * --profile and --config-file come before the environment variables, so advising to set them helps only
+     * without those options; through ALIBABA_CLOUD_PROFILE they do help as they are.
+     */
+    @Test
+    public void unsupportedModeAdviceFitsHowTheProfileWasChosen() throws IOException {
+        Path file = write(temp.getRoot().toPath().resolve("role.json"), "{\"current\":\"role\",\"profiles\":["
+                + "{\"name\":\"role\",\"mode\":\"RamRoleArn\",\"access_key_id\":\"LTAI-test-0007\"}]}");
+        String keys = "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET";
+
+        assertTrue(assertThrows(ConfigurationException.class, () -> resolver(Map.of()).resolve(null, file))
+                .getMessage().endsWith("use a profile in AK or StsToken mode, or drop --config-file and " + keys));
+        assertTrue(assertThrows(ConfigurationException.class, () -> resolver(Map.of(
+                CredentialResolver.ENV_CONFIG_FILE, file.toString())).resolve("role", null))
+                .getMessage().endsWith("use a profile in AK or StsToken mode, or drop --profile and " + keys));
+        assertTrue(assertThrows(ConfigurationException.class, () -> resolver(Map.of(
+                CredentialResolver.ENV_CONFIG_FILE, file.toString(), CredentialResolver.ENV_PROFILE, "role")).resolve(null, null))
+                .getMessage().endsWith("use a profile in AK or StsToken mode, or " + keys + " (they come before ALIBABA_CLOUD_PROFILE)"));
+    }
+
+    @Test
+    public void aConfigFileThatIsNotARegularFileIsRefusedUnread() throws IOException {
+        Path dir = temp.newFolder("a-directory").toPath();
+        for (Path file : new Path[] {dir, Path.of("/dev/zero")}) {
+            if (!Files.exists(file)) {
+                continue; // /dev/zero: Unix only
+            }
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolver(Map.of()).resolve("ci", file));
+
+            assertEquals("aliyun CLI config file " + file + " is not a regular file: point ALIBABA_CLOUD_CONFIG_FILE "
+                    + "(or --config-file) at the aliyun CLI's config.json", e.getMessage());
+        }
+    }
+
+    @Test
+    public void aConfigFileLargerThanOneMebibyteIsRefused() throws IOException {
+        String profile = akProfile("ci", "LTAI-test-0014", SECRET);
+        String padding = " ".repeat(AliyunCliProfiles.MAX_BYTES - config(profile).length());
+        Path atLimit = write(temp.getRoot().toPath().resolve("at-limit.json"), config(profile) + padding);
+        Path over = write(temp.getRoot().toPath().resolve("over.json"), config(profile) + padding + " ");
+
+        assertEquals("LTAI-test-0014", resolver(Map.of()).resolve("ci", atLimit).id());
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolver(Map.of()).resolve("ci", over));
+        assertEquals("aliyun CLI config file " + over + " is larger than 1 MiB, the limit (the aliyun CLI writes a few "
+                + "KiB): point ALIBABA_CLOUD_CONFIG_FILE (or --config-file) at its config.json", e.getMessage());
+    }
+
     @Test
     public void theHomeDirectoryIsTheHomeVariableAndUserHomeOnlyWithoutIt() {
         assertEquals(Path.of("/home/from-env"), CliEnvironment.of(Map.of("HOME", "/home/from-env"), "/home/java").home());
@@ -168,7 +240,8 @@ public class CredentialResolverTest {
             {config("{\"name\":\"role\",\"mode\":\"RamRoleArn\",\"access_key_id\":\"LTAI-test-0007\",\"access_key_secret\":\""
                     + SECRET + "\",\"ram_role_arn\":\"acs:ram::1:role/x\"}"), "role",
                     "profile 'role' in FILE uses mode RamRoleArn, which cdn-gate does not support: use a profile in AK or "
-                            + "StsToken mode, or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET"},
+                            + "StsToken mode, or drop --profile and --config-file and set ALIBABA_CLOUD_ACCESS_KEY_ID and "
+                            + "ALIBABA_CLOUD_ACCESS_KEY_SECRET"},
             {config("{\"name\":\"sts\",\"mode\":\"StsToken\",\"access_key_id\":\"STS-test-0008\",\"access_key_secret\":\""
                     + SECRET + "\",\"sts_token\":\"\"}"), "sts",
                     "profile 'sts' in FILE is in StsToken mode but has no sts_token: run 'aliyun configure --mode StsToken --profile sts'"},

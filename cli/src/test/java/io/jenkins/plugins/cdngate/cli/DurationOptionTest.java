@@ -25,6 +25,16 @@ public class DurationOptionTest {
             "99999999999999999999h"};
 
     @Test
+    public void aNegativeDurationIsCalledNegativeNotUnreadable() {
+        for (String value : new String[] {"-1s", "-500ms", "-2", "PT-1S", " -1h "}) {
+            TypeConversionException e = assertThrows(value, TypeConversionException.class,
+                    () -> Converters.DurationConverter.parse(value));
+            assertEquals("'" + value.trim() + "' must not be negative: write it like 500ms, 10s, 1.5s, 2m or 1h",
+                    e.getMessage());
+        }
+    }
+
+    @Test
     public void acceptsTheDocumentedForms() {
         for (Object[] row : VALID) {
             assertEquals((String) row[0], row[1], Converters.DurationConverter.parse((String) row[0]));

@@ -174,6 +174,10 @@ public class GateExitCodesTest {
             {"ensure-active --lock-policy maybe", "lock policy must be 'fail' or 'unstable', not 'maybe'"},
             {"ensure-active --timeout 0s", "--timeout must be above 0"},
             {"ensure-active --timeout soon", "'soon' is not a duration: write it like 500ms, 10s, 1.5s, 2m or 1h"},
+            {"ensure-active --timeout -1s", "option '--timeout': '-1s' must not be negative"},
+            {"ensure-active --connect-timeout -1s", "option '--connect-timeout': '-1s' must not be negative"},
+            {"ensure-active --deadline -1s", "option '--deadline': '-1s' must not be negative"},
+            {"require-quota --min-bytes 1GiB --cache-ttl -1s", "option '--cache-ttl': '-1s' must not be negative"},
             {"ensure-active --attempts 0", "option '--attempts': '0' is out of range: give 1 to 100 attempts"},
             {"ensure-active --attempts x", "option '--attempts': 'x' is not a whole number: give 1 to 100 attempts"},
             {"ensure-active --rate-limit-open 0", "option '--rate-limit-open': '0' is not a rate"},
@@ -205,6 +209,27 @@ public class GateExitCodesTest {
             assertEquals(row[0] + "\n" + run, 1, run.err.lines().count());
         }
         assertEquals(0, emulator.requests().stream().filter(r -> r.accessKeyId().equals("LTAI-test-0109")).count());
+    }
+
+    /**
+     * An unexpanded "$PLAN_FILTER" would count every plan, which could pass where the filter fails: refused. A blank
+     * --mode is the default, enforce, the strict one (documented in docs/cli.md).
+     */
+    @Test
+    public void aBlankPlanFilterIsRefusedAndABlankModeIsEnforce() {
+        emulator.addAccount(readyAccount("LTAI-test-0113", "test-secret-0113"));
+        Map<String, String> env = credentials("LTAI-test-0113", "test-secret-0113");
+
+        for (String blank : new String[] {"", " "}) {
+            CliRun filter = CliRun.run(env, args("require-quota", "--min-bytes", "1GiB", "--plan-filter", blank));
+            assertEquals(filter.toString(), ExitCodes.USAGE, filter.exitCode);
+            assertEquals("cdn-gate: --plan-filter is empty: give a regular expression, e.g. 'mainland', or leave the "
+                    + "option out to count every plan (see 'cdn-gate require-quota --help')" + System.lineSeparator(),
+                    filter.err);
+
+            CliRun mode = CliRun.run(env, args("require-quota", "--min-bytes", "600GiB", "--mode", blank));
+            assertEquals(mode.toString(), ExitCodes.FAIL, mode.exitCode);
+        }
     }
 
     @Test

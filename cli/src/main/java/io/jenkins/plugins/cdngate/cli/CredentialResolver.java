@@ -35,7 +35,16 @@ final class CredentialResolver {
 
     AccessKey resolve(String profile, Path configFile) {
         String keys = "set " + ENV_ID + " and " + ENV_SECRET;
-        if (profile != null && !profile.isBlank()) {
+        // blank: an unexpanded "$PROFILE" in a CI script; falling back to other credentials could check another account
+        if (profile != null && profile.isBlank()) {
+            throw ConfigurationException.option("--profile is empty: name a profile of the aliyun CLI, or leave the "
+                    + "option out");
+        }
+        if (configFile != null && configFile.toString().isBlank()) {
+            throw ConfigurationException.option("--config-file is empty: give the aliyun CLI's config.json, or leave "
+                    + "the option out");
+        }
+        if (profile != null) {
             return AliyunCliProfiles.read(configFile(configFile), profile.trim(),
                     "drop --profile" + (configFile == null ? "" : " and --config-file") + " and " + keys);
         }
@@ -86,6 +95,10 @@ final class CredentialResolver {
     private Path configFile(Path explicit) {
         if (explicit != null) {
             return explicit;
+        }
+        if (environment.isBlank(ENV_CONFIG_FILE)) {
+            throw new ConfigurationException(ENV_CONFIG_FILE + " is empty (a CI variable that did not expand?): point "
+                    + "it at the aliyun CLI's config.json, or unset it for ~/.aliyun/config.json");
         }
         String fromEnv = environment.get(ENV_CONFIG_FILE);
         if (fromEnv != null) {

@@ -115,6 +115,21 @@ public class CredentialResolverTest {
         }
     }
 
+    /** An unexpanded "$PROFILE" must not fall back to other credentials, which may be another account's. */
+    @Test
+    public void blankProfileOrConfigFileIsRefusedNotReadAsAbsent() {
+        Map<String, String> env = Map.of(CredentialResolver.ENV_ID, "LTAI-test-0015", CredentialResolver.ENV_SECRET, SECRET);
+
+        assertEquals("--profile is empty: name a profile of the aliyun CLI, or leave the option out",
+                assertThrows(ConfigurationException.class, () -> resolver(env).resolve(" ", null)).getMessage());
+        assertEquals("--config-file is empty: give the aliyun CLI's config.json, or leave the option out",
+                assertThrows(ConfigurationException.class, () -> resolver(env).resolve(null, Path.of(""))).getMessage());
+        assertEquals("ALIBABA_CLOUD_CONFIG_FILE is empty (a CI variable that did not expand?): point it at the aliyun "
+                + "CLI's config.json, or unset it for ~/.aliyun/config.json",
+                assertThrows(ConfigurationException.class, () -> resolver(Map.of(CredentialResolver.ENV_CONFIG_FILE, ""))
+                        .resolve("ci", null)).getMessage());
+    }
+
     /**
      * --profile and --config-file come before the environment variables, so advising to set them helps only
      * without those options; through ALIBABA_CLOUD_PROFILE they do help as they are.

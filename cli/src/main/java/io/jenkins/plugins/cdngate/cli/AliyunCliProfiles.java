@@ -8,6 +8,7 @@ import io.jenkins.plugins.cdngate.core.AccessKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -95,7 +96,8 @@ final class AliyunCliProfiles {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new ConfigurationException("cannot read aliyun CLI config file " + file + " ("
-                    + e.getClass().getSimpleName() + "): check that it is a readable file");
+                    + (e instanceof AccessDeniedException ? "permission denied" : "read error") + "): "
+                    + "check that it is a file this user can read");
         }
         try {
             JsonElement root = JsonParser.parseString(content);

@@ -165,6 +165,18 @@ public class CredentialResolverTest {
     }
 
     @Test
+    public void anUnreadableConfigFileSaysSoInWords() throws IOException {
+        Path file = write(temp.getRoot().toPath().resolve("locked.json"), config(akProfile("ci", "LTAI-test-0016", SECRET)));
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        org.junit.Assume.assumeFalse("root reads any file", Files.isReadable(file));
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolver(Map.of()).resolve("ci", file));
+
+        assertEquals("cannot read aliyun CLI config file " + file + " (permission denied): check that it is a file "
+                + "this user can read", e.getMessage());
+    }
+
+    @Test
     public void aConfigFileLargerThanOneMebibyteIsRefused() throws IOException {
         String profile = akProfile("ci", "LTAI-test-0014", SECRET);
         String padding = " ".repeat(AliyunCliProfiles.MAX_BYTES - config(profile).length());

@@ -172,7 +172,7 @@ public class RequireQuotaTest extends EmulatorFixture {
     /** CurrCapacity as sent -> note word. Never counted, never zero-or-plenty: UNSTABLE at best. */
     private static final String[][] BAD_CAPACITIES = {
             {"-1", "negative"},
-            {"1.5", "not a whole number"},
+            {"1.5", "not plain digits"},
             {"99999999999999999999", "beyond"},
             {"lots", "not a number"},
             {"", "empty"},
@@ -234,7 +234,7 @@ public class RequireQuotaTest extends EmulatorFixture {
         Report r = run(null, null, "overseas", null, 0);
         // then (the expired plan matches the filter but is not valid)
         assertEquals(r.reason(), Verdict.UNSTABLE, r.verdict());
-        assertEquals("No valid plan matches planFilter 'overseas' (1 valid plan listed); check the filter.", r.reason());
+        assertEquals("No valid plan matches the plan filter 'overseas' (1 valid plan listed); check the filter.", r.reason());
     }
 
     @Test
@@ -244,7 +244,7 @@ public class RequireQuotaTest extends EmulatorFixture {
         assertEquals(Verdict.FAIL, r.verdict());
         assertTrue(r.reason(), r.reason().startsWith("Only 0 bytes of data transfer left in 0 counted plans matching 'overseas'"));
         assertTrue(r.findings().stream().anyMatch(f -> f.verdict() == Verdict.UNSTABLE
-                && f.message().startsWith("No valid plan matches planFilter 'overseas'")));
+                && f.message().startsWith("No valid plan matches the plan filter 'overseas'")));
     }
 
     @Test
@@ -290,7 +290,9 @@ public class RequireQuotaTest extends EmulatorFixture {
             account().notActivatedCode(code);
             Report r = run(0);
             assertEquals(code, Verdict.FAIL, r.verdict());
-            assertTrue(r.reason(), r.reason().contains("run ensure-active first"));
+            assertTrue(r.reason(), r.reason().contains("so it has no usable plans"));
+            // the catalog's advice says how to activate, once
+            assertEquals(r.reason(), 1, r.reason().split("ensure-active", -1).length - 1);
             assertTrue(r.reason(), r.reason().contains("[Code " + code + ", RequestId "));
             assertFalse(r.reason(), r.reason().contains("RequestId none"));
         }

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.util.List;
 import org.junit.Test;
 
 public class EndpointTest {
@@ -74,5 +75,26 @@ public class EndpointTest {
         assertFalse(Endpoint.isLoopback("127.0.0.256"));
         assertFalse(Endpoint.isLoopback("localhost.evil.example"));
         assertFalse(Endpoint.isLoopback("127.0.0.1.nip.io"));
+    }
+
+    @Test
+    public void userInfoIsRefusedWithoutRepeatingIt() {
+        for (String endpoint : List.of("https://admin:s3cr3t-Pw@cdn.aliyuncs.com", "admin:s3cr3t-Pw@cdn.aliyuncs.com",
+                "http://admin:s3cr3t-Pw@127.0.0.1:8080/", "https://s3cr3t-Pw@cdn.aliyuncs.com/x")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Endpoint.parse(endpoint));
+            assertFalse(e.getMessage(), e.getMessage().contains("s3cr3t") || e.getMessage().contains("admin"));
+            assertTrue(e.getMessage(), e.getMessage().contains("user name or password"));
+        }
+    }
+
+    @Test
+    public void aPathQueryOrFragmentIsRefusedAndABareTrailingSlashIsNot() {
+        for (String endpoint : List.of("https://cdn.aliyuncs.com/path", "https://cdn.aliyuncs.com/?Action=x",
+                "https://cdn.aliyuncs.com#top", "cdn.aliyuncs.com/v1", "https://cdn.aliyuncs.com//")) {
+            IllegalArgumentException e = assertThrows(endpoint, IllegalArgumentException.class, () -> Endpoint.parse(endpoint));
+            assertTrue(e.getMessage(), e.getMessage().contains("path, query or fragment"));
+        }
+        assertEquals("cdn.aliyuncs.com", Endpoint.parse("https://cdn.aliyuncs.com/").domain());
+        assertEquals("cdn.aliyuncs.com", Endpoint.parse("cdn.aliyuncs.com/").domain());
     }
 }

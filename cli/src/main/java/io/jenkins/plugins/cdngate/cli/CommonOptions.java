@@ -90,9 +90,12 @@ final class CommonOptions {
             // instead of a FAIL report that looks like the account's fault.
             Endpoint.parse(endpoint);
         } catch (IllegalArgumentException e) {
+            // core's message decides what of the value is shown: never echo it here (a password before '@' must
+            // stay hidden, as core words it)
             String message = e.getMessage() == null ? "" : e.getMessage();
-            throw ConfigurationException.option(message.startsWith("endpoint ")
-                    ? "--" + message : "--endpoint '" + endpoint.trim() + "' is not usable: " + message);
+            throw ConfigurationException.option(message.startsWith("endpoint ") ? "--" + message
+                    : message.startsWith("the endpoint ") ? "--" + message.substring("the ".length())
+                    : "--endpoint is not usable: " + message);
         }
         return new ConnectionSettings(endpoint.trim(), connectTimeout, readTimeout, attempts, deadline);
     }

@@ -248,7 +248,23 @@ public class GateExitCodesTest {
             {"ftp://x", "--endpoint 'ftp://x' has scheme 'ftp': use https://host[:port]"},
             {"127.0.0.1:99999", "--endpoint '127.0.0.1:99999' has port 99999: use a port from 1 to 65535"},
             {"", "--endpoint is empty: give HOST[:PORT] or a URL"},
+            {"https://cdn.aliyuncs.com/path", "--endpoint 'https://cdn.aliyuncs.com/path' has a path, query or fragment"},
+            {"https://ci:hunter2-pw@cdn.aliyuncs.com",
+                    "--endpoint holds a user name or password before '@' (not shown): give only host[:port]"},
+            {"ci:hunter2-pw@cdn.aliyuncs.com",
+                    "--endpoint holds a user name or password before '@' (not shown): give only host[:port]"},
     };
+
+    @Test
+    public void aPasswordInTheEndpointIsNeverShown() {
+        for (String endpoint : new String[] {"https://ci:hunter2-pw@cdn.aliyuncs.com", "ci:hunter2-pw@127.0.0.1:1"}) {
+            CliRun run = CliRun.run(credentials("LTAI-test-0110", "test-secret-0110"),
+                    "require-quota", "--min-bytes", "1GiB", "--endpoint", endpoint);
+
+            assertEquals(run.toString(), ExitCodes.USAGE, run.exitCode);
+            assertFalse(run.toString(), run.all().contains("hunter2"));
+        }
+    }
 
     @Test
     public void aBadEndpointIsAUsageErrorWithEmptyStdoutEvenWithJson() {

@@ -43,8 +43,9 @@ abstract class GateCommand<R> implements Callable<Integer> {
         try {
             request = request(accessKey, connection);
         } catch (IllegalArgumentException e) {
-            // a combination core refuses that validate() did not foresee; still a usage error, not a crash
-            throw ConfigurationException.option(e.getMessage());
+            // a combination core refuses that validate() did not foresee; still a usage error, not a crash, and in
+            // option names: core words its request checks with its parameter names (minBytes, expectedChargeType)
+            throw ConfigurationException.option(optionNames(e.getMessage()));
         }
         CallGovernor.shared().configure(governor);
         String startLine = ReportText.PREFIX + spec.name() + " with AccessKey " + accessKey.maskedId()
@@ -59,6 +60,24 @@ abstract class GateCommand<R> implements Callable<Integer> {
         Report report = run(request);
         print(report, startLine);
         return ExitCodes.of(report.verdict());
+    }
+
+    /** Core's request parameter names, as the options a CLI user knows. */
+    private static final String[][] OPTION_NAMES = {
+            {"minBytes", "--min-bytes"}, {"warnBytes", "--warn-bytes"}, {"minRequests", "--min-requests"},
+            {"planFilter", "--plan-filter"}, {"expiryWarningDays", "--expiry-warning-days"},
+            {"expectedChargeType", "--expected-charge-type"}, {"chargeType", "--charge-type"},
+            {"lockPolicy", "--lock-policy"}, {"maxAttempts", "--attempts"}, {"connectTimeout", "--connect-timeout"},
+            {"readTimeout", "--timeout"}, {"cacheTtl", "--cache-ttl"}, {"openPerSecond", "--rate-limit-open"},
+            {"describePerSecond", "--rate-limit-describe"},
+    };
+
+    static String optionNames(String message) {
+        String result = message == null ? "" : message;
+        for (String[] name : OPTION_NAMES) {
+            result = result.replaceAll("(?<![\\w-])" + name[0] + "(?!\\w)", name[1]);
+        }
+        return result;
     }
 
     /**

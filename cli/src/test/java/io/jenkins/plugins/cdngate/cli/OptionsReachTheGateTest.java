@@ -64,4 +64,14 @@ public class OptionsReachTheGateTest {
         assertEquals(run.toString(), ExitCodes.FAIL, run.exitCode);
         assertTrue(run.toString(), run.out.contains("SDK.ReadTimeout"));
     }
+
+    /** A request check only core makes still reaches a CLI user in option names, never core's parameter names. */
+    @Test
+    public void coreParameterNamesAreShownAsOptionNames() {
+        org.junit.Assert.assertEquals("--warn-bytes (1.0 GiB) must be at least --min-bytes (2.0 GiB); "
+                        + "--expected-charge-type 'x' is not accepted; --charge-type; --attempts; --plan-filter",
+                GateCommand.optionNames("warnBytes (1.0 GiB) must be at least minBytes (2.0 GiB); "
+                        + "expectedChargeType 'x' is not accepted; chargeType; maxAttempts; planFilter"));
+        org.junit.Assert.assertEquals("minBytesX --min-bytes", GateCommand.optionNames("minBytesX minBytes"));
+    }
 }

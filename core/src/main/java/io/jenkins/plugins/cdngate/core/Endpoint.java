@@ -39,8 +39,10 @@ public record Endpoint(String host, int port, boolean https) {
         int at = value.lastIndexOf('@');
         if (at >= 0) {
             // user:password@host. Never echo it: the part before '@' is usually a secret (acceptance review 2).
-            throw new IllegalArgumentException("the endpoint holds a user name or password before '@' (not shown):"
-                    + " give only host[:port] or https://host[:port]; the AccessKey is passed separately");
+            // Starts "endpoint " like every message here: front ends use such a message as it is (the CLI prefixes
+            // "--") instead of quoting the value they were given.
+            throw new IllegalArgumentException("endpoint (not shown: it holds a user name or password before '@') is"
+                    + " refused: give only host[:port] or https://host[:port]; the AccessKey is passed separately");
         }
         value = Text.oneLine(value);
         Boolean https = null;

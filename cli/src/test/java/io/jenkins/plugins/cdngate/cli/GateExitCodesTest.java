@@ -250,9 +250,9 @@ public class GateExitCodesTest {
             {"", "--endpoint is empty: give HOST[:PORT] or a URL"},
             {"https://cdn.aliyuncs.com/path", "--endpoint 'https://cdn.aliyuncs.com/path' has a path, query or fragment"},
             {"https://ci:hunter2-pw@cdn.aliyuncs.com",
-                    "--endpoint holds a user name or password before '@' (not shown): give only host[:port]"},
+                    "--endpoint (not shown: it holds a user name or password before '@') is refused: give only host[:port]"},
             {"ci:hunter2-pw@cdn.aliyuncs.com",
-                    "--endpoint holds a user name or password before '@' (not shown): give only host[:port]"},
+                    "--endpoint (not shown: it holds a user name or password before '@') is refused: give only host[:port]"},
     };
 
     @Test

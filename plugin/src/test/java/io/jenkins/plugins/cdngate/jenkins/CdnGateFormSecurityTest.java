@@ -13,9 +13,13 @@ import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -137,6 +141,28 @@ public class CdnGateFormSecurityTest {
         try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
             assertEquals(FormValidation.Kind.ERROR, CdnGateConfiguration.get().doCheckEndpoint("ftp://x").kind);
         }
+    }
+
+    @Test
+    public void formChecksAnswerOnlyPostSoALinkOrImageCannotCallThem() throws Exception {
+        // given a user who may configure the job, so the check has something to say
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().toEveryone());
+        JenkinsRule.WebClient wc = r.createWebClient();
+        URL check = new URL(r.getURL(), "job/deploy/descriptorByName/" + RequireQuotaStep.class.getName()
+                + "/checkMinBytes?value=500GiB");
+
+        // when the form's own request arrives (POST with a crumb): the check answers
+        WebResponse post = wc.getPage(wc.addCrumb(new WebRequest(check, HttpMethod.POST))).getWebResponse();
+        // when the same URL is fetched by GET (a link, an <img>, another site): Stapler's @POST skips the method
+        wc.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        WebResponse get = wc.getPage(new WebRequest(check, HttpMethod.GET)).getWebResponse();
+
+        assertEquals(200, post.getStatusCode());
+        assertTrue(post.getContentAsString(), post.getContentAsString().contains("500.0 GiB"));
+        // (@POST cancels the dispatch, so Stapler finds nothing else to serve: 404; @RequirePOST would say 405)
+        assertTrue("GET answered " + get.getStatusCode(), get.getStatusCode() >= 400);
+        assertFalse(get.getContentAsString(), get.getContentAsString().contains("500.0 GiB"));
     }
 
     @Test

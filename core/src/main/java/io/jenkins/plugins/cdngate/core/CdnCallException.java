@@ -17,7 +17,7 @@ public final class CdnCallException extends Exception {
 
     CdnCallException(String action, String code, String errorMessage, String requestId, int httpStatus,
                      int attempts) {
-        super(describe(action, code, errorMessage, requestId, httpStatus));
+        super(Text.oneLine(describe(action, code, errorMessage, requestId, httpStatus)));
         this.action = action;
         this.code = code;
         this.errorMessage = errorMessage;

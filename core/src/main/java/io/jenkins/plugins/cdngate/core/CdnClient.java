@@ -284,22 +284,105 @@ final class CdnClient {
      */
     private String transportMessage(String code, ClientException e, Integer readTimeoutMillis) {
         String sdk = e.getErrMsg() == null ? "" : e.getErrMsg();
-        if (!URL.matcher(sdk).find()) {
-            return sdk;
-        }
         String host = endpoint.domain();
-        if ("SDK.ReadTimeout".equals(code)) {
+        if ("SDK.ReadTimeout".equals(code) && URL.matcher(sdk).find()) {
             return "no answer from " + host + " within the read timeout"
                     + (readTimeoutMillis == null ? "" : " of " + (readTimeoutMillis % 1000 == 0
                     ? readTimeoutMillis / 1000 + " s" : readTimeoutMillis + " ms"));
         }
-        Throwable cause = e.getCause();
-        String why = cause == null ? null : cause.getClass().getSimpleName()
-                + (cause.getMessage() == null || cause.getMessage().isBlank() ? "" : ": " + cause.getMessage());
+        String why = causeInWords(e.getCause());
+        boolean transport = "SDK.ServerUnreachable".equals(code) || "SDK.RequestTryOrRetryFailed".equals(code);
+        if (transport && why != null) {
+            return "could not reach " + host + viaProxy() + ": " + why;
+        }
+        if (!URL.matcher(sdk).find()) {
+            return transport ? sdk + viaProxy() : sdk;
+        }
         if ("SDK.ServerUnreachable".equals(code)) {
-            return "could not reach " + host + (why == null ? "" : " (" + URL.matcher(why).replaceAll("$1") + ")");
+            Throwable cause = e.getCause();
+            String raw = cause == null ? null : cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null || cause.getMessage().isBlank() ? "" : ": " + cause.getMessage());
+            return "could not reach " + host + viaProxy() + (raw == null ? "" : " (" + URL.matcher(raw).replaceAll("$1") + ")");
         }
         return URL.matcher(sdk).replaceAll("$1");
+    }
+
+    /**
+     * What went wrong on the wire, in words, from the first cause in the chain we recognise; null when none is
+     * recognised (the caller then keeps the exception's own name and message, the best that is known). Matched by
+     * class name, because Apache HttpClient's classes are the SDK's dependency, not ours.
+     */
+    static String causeInWords(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            String message = t.getMessage() == null ? "" : t.getMessage().trim();
+            switch (name) {
+                case "NoHttpResponseException":
+                    return "the connection was closed without an answer";
+                case "UnknownHostException":
+                    return "host name " + (message.isEmpty() ? "" : "'" + firstWord(message) + "' ") + "not found (DNS)";
+                case "ConnectException", "HttpHostConnectException":
+                    return message.toLowerCase(java.util.Locale.ROOT).contains("timed out")
+                            ? "the connection attempt timed out" : "the connection was refused";
+                case "NoRouteToHostException":
+                    return "no route to the host";
+                case "SocketTimeoutException", "ConnectTimeoutException":
+                    return "the connection attempt timed out";
+                case "SSLHandshakeException", "SSLPeerUnverifiedException", "SSLProtocolException", "SSLException":
+                    return "the TLS handshake failed" + (message.isEmpty() ? "" : " (" + ResponseParser.abbreviate(message) + ")");
+                case "SocketException":
+                    if (message.toLowerCase(java.util.Locale.ROOT).contains("reset")) {
+                        return "the connection was reset";
+                    }
+                    if (message.toLowerCase(java.util.Locale.ROOT).contains("unreachable")) {
+                        return "the network is unreachable";
+                    }
+                    if (!message.isEmpty()) {
+                        return "the connection failed (" + ResponseParser.abbreviate(message) + ")";
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return null;
+    }
+
+    private static String firstWord(String s) {
+        int sp = s.indexOf(' ');
+        return URL.matcher(sp < 0 ? s : s.substring(0, sp)).replaceAll("$1").replaceAll("[:]$", "");
+    }
+
+    /**
+     * " through the proxy host:port (from HTTPS_PROXY)" when the SDK sends this endpoint through a proxy from the
+     * environment (HttpUtil.needProxy: HTTPS_PROXY for HTTPS, HTTP_PROXY / http_proxy for HTTP, unless NO_PROXY names
+     * the host exactly; reference 2.2), else "". A failed connection then may be the proxy's; only the proxy's host
+     * and port are shown, never a user name or password in its URL.
+     */
+    String viaProxy() {
+        return viaProxy(endpoint, System::getenv, CdnClient.noProxyWithLoopback(System.getenv("NO_PROXY")));
+    }
+
+    static String viaProxy(Endpoint endpoint, java.util.function.UnaryOperator<String> env, String noProxy) {
+        for (String h : noProxy.split(",")) {
+            if (h.trim().equalsIgnoreCase(endpoint.host())) {
+                return "";
+            }
+        }
+        String[] names = endpoint.https() ? new String[] {"HTTPS_PROXY"} : new String[] {"HTTP_PROXY", "http_proxy"};
+        for (String name : names) {
+            String value = env.apply(name);
+            if (value != null && !value.isBlank()) {
+                String proxy = value.trim().replaceFirst("(?i)^[a-z][a-z0-9+.-]*://", "");
+                proxy = proxy.substring(proxy.lastIndexOf('@') + 1);
+                int slash = proxy.indexOf('/');
+                if (slash >= 0) {
+                    proxy = proxy.substring(0, slash);
+                }
+                return " through the proxy " + Text.oneLine(proxy) + " (from " + name + ")";
+            }
+        }
+        return "";
     }
 
     /** What a non-JSON error answer was: an HTML page's title, or its first characters. */

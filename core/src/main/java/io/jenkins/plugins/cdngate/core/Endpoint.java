@@ -23,9 +23,11 @@ public record Endpoint(String host, int port, boolean https) {
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
     /**
-     * Parses {@code host[:port]} or an {@code https://host[:port][/path]} URL ({@code http://} only to a
-     * loopback host); a blank value means {@link ConnectionSettings#DEFAULT_ENDPOINT}. A bare loopback host
-     * gets plain HTTP (the emulator); every other bare host HTTPS.
+     * Parses {@code host[:port]} or an {@code https://host[:port]} URL ({@code http://} only to a loopback host;
+     * a bare trailing {@code /} is allowed); a blank value means {@link ConnectionSettings#DEFAULT_ENDPOINT}. A
+     * bare loopback host gets plain HTTP (the emulator); every other bare host HTTPS. Refused: a user name or
+     * password before {@code @} (never repeated in the message: it is usually a secret) and a path, query or
+     * fragment (the API is called at the host's root, so they would be dropped without a word).
      *
      * @throws IllegalArgumentException one line naming what to fix
      */
@@ -33,7 +35,16 @@ public record Endpoint(String host, int port, boolean https) {
         if (text == null || text.isBlank()) {
             return new Endpoint(ConnectionSettings.DEFAULT_ENDPOINT, -1, true);
         }
-        String value = text.trim();
+        String value = Text.oneLine(text.trim());
+        int at = value.lastIndexOf('@');
+        if (at >= 0) {
+            // user:password@host. Never echo it: the part before '@' is usually a secret (acceptance review 2).
+            // Starts "endpoint " like every message here: front ends use such a message as it is (the CLI prefixes
+            // "--") instead of quoting the value they were given.
+            throw new IllegalArgumentException("endpoint (not shown: it holds a user name or password before '@') is"
+                    + " refused: give only host[:port] or https://host[:port]; the AccessKey is passed separately");
+        }
+        value = Text.oneLine(value);
         Boolean https = null;
         Matcher url = URL.matcher(value);
         if (url.matches()) {
@@ -44,28 +55,36 @@ public record Endpoint(String host, int port, boolean https) {
             }
             https = scheme.equals("https");
             value = url.group(2);
-            int cut = firstOf(value, "/?#");
-            if (cut >= 0) {
-                value = value.substring(0, cut);
+        }
+        int cut = firstOf(value, "/?#");
+        if (cut >= 0) {
+            String rest = value.substring(cut);
+            value = value.substring(0, cut);
+            // A bare trailing "/" (https://cdn.aliyuncs.com/) means the same host; anything else would be dropped
+            // without a word: the SDK signs and posts to the host's root whatever the URL says.
+            if (!rest.equals("/")) {
+                throw new IllegalArgumentException("endpoint '" + Text.oneLine(text.trim()) + "' has a path, query or fragment ('"
+                        + Text.oneLine(ResponseParser.abbreviate(rest)) + "'): the CDN API is called at the host's root;"
+                        + " give only host[:port] or https://host[:port]");
             }
         }
         Matcher hp = HOST_PORT.matcher(value);
-        if (value.isEmpty() || value.contains("@") || !hp.matches()) {
-            throw new IllegalArgumentException("endpoint '" + text.trim()
+        if (value.isEmpty() || !hp.matches()) {
+            throw new IllegalArgumentException("endpoint '" + Text.oneLine(text.trim())
                     + "' is not a host name: use host[:port] or https://host[:port], e.g. cdn.aliyuncs.com");
         }
         String host = hp.group(1);
         if (host.startsWith("[")) {
             host = host.substring(1, host.length() - 1);
         } else if (!validHostName(host)) {
-            throw new IllegalArgumentException("endpoint '" + text.trim()
+            throw new IllegalArgumentException("endpoint '" + Text.oneLine(text.trim())
                     + "' is not a valid host name: use host[:port] or https://host[:port], e.g. cdn.aliyuncs.com");
         }
         int port = -1;
         if (hp.group(2) != null) {
             port = Integer.parseInt(hp.group(2));
             if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("endpoint '" + text.trim() + "' has port " + port
+                throw new IllegalArgumentException("endpoint '" + Text.oneLine(text.trim()) + "' has port " + port
                         + ": use a port from 1 to 65535");
             }
         }
@@ -73,7 +92,7 @@ public record Endpoint(String host, int port, boolean https) {
         if (https == null) {
             https = !loopback;
         } else if (!https && !loopback) {
-            throw new IllegalArgumentException("endpoint '" + text.trim()
+            throw new IllegalArgumentException("endpoint '" + Text.oneLine(text.trim())
                     + "' uses plain http to a non-local host: use https:// (plain http is only for a local emulator on 127.0.0.1)");
         }
         return new Endpoint(host, port, https);

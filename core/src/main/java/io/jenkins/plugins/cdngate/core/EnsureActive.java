@@ -146,7 +146,7 @@ public final class EnsureActive {
         }
         Verdict lockVerdict = request.lockPolicy() == LockPolicy.UNSTABLE ? Verdict.UNSTABLE : Verdict.FAIL;
         for (String lock : s.operationLocks()) {
-            report.add(lockVerdict, "CDN service is locked (" + lock + "): " + lockAdvice(lock), rid);
+            report.add(lockVerdict, "CDN service is locked (" + lockName(lock) + "): " + lockAdvice(lock), rid);
         }
         String current = s.internetChargeType();
         String expected = request.expectedChargeType();
@@ -170,8 +170,13 @@ public final class EnsureActive {
                 + ") and not locked";
     }
 
+    /** A lock reason for a person: trimmed, and {@code (unspecified)} when Alibaba sent it empty. */
+    static String lockName(String lock) {
+        return lock == null || lock.isBlank() ? "(unspecified)" : lock.trim();
+    }
+
     static String lockAdvice(String lock) {
-        String l = lock.toLowerCase(Locale.ROOT);
+        String l = lockName(lock).toLowerCase(Locale.ROOT);
         if (l.equals("financial")) {
             return "overdue payment; top up the Alibaba Cloud account balance to lift the lock.";
         }

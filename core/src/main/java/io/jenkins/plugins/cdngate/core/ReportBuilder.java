@@ -21,17 +21,22 @@ final class ReportBuilder {
         this.maskedId = key == null ? "****" : key.maskedId();
     }
 
+    /*
+     * Every message is made one line here (Text.oneLine): messages quote Alibaba's plan names, lock reasons, codes and
+     * error messages, and front ends print Finding.message() and Report.reason() straight into build logs.
+     */
     void add(Verdict verdict, String message) {
-        findings.add(Finding.of(verdict, message));
+        findings.add(Finding.of(verdict, Text.oneLine(message)));
     }
 
     void add(Verdict verdict, String message, String requestId) {
-        findings.add(new Finding(verdict, message, null, requestId));
+        findings.add(new Finding(verdict, Text.oneLine(message), null, Text.oneLine(requestId)));
     }
 
     /** A finding from a failed call: what failed, Alibaba's code and message, and the catalog's sentence. */
     void failure(CdnCallException e, Verdict verdict, String lead) {
-        findings.add(new Finding(verdict, describe(e, lead), e.code(), e.requestId()));
+        findings.add(new Finding(verdict, Text.oneLine(describe(e, lead)), Text.oneLine(e.code()),
+                Text.oneLine(e.requestId())));
     }
 
     static String describe(CdnCallException e, String lead) {
@@ -56,8 +61,14 @@ final class ReportBuilder {
         if (e.attempts() > 1) {
             m.append(" (after ").append(e.attempts()).append(" attempts)");
         }
-        m.append(". ").append(e.entry().adviceFor(e.action()));
+        String advice = e.entry().adviceFor(e.action());
+        m.append(". ").append(e.requestId() == null ? withoutRequestId(advice) : advice);
         return m.toString();
+    }
+
+    /** Advice that asks for the RequestId makes no sense when the answer had none (a transport failure). */
+    static String withoutRequestId(String advice) {
+        return advice.replace(" with the RequestId", "").replace("report the RequestId", "report it");
     }
 
     private static String stripDot(String s) {
@@ -70,7 +81,7 @@ final class ReportBuilder {
         for (Finding f : findings) {
             verdict = verdict.worst(f.verdict());
         }
-        String reason = passReason;
+        String reason = Text.oneLine(passReason);
         if (verdict != Verdict.PASS) {
             for (Finding f : findings) {
                 if (f.verdict() == verdict) {
@@ -91,12 +102,12 @@ final class ReportBuilder {
                 remainingRequests, activated);
     }
 
-    /** The finding's message with its Alibaba Code and RequestId, when it came from an error. */
+    /** The finding's message with its Alibaba Code and RequestId, when it came from an error (no RequestId, none shown). */
     static String withCode(Finding f) {
         if (f.errorCode() == null) {
             return f.message();
         }
-        return f.message() + " [" + ReportText.codeLabel(f.errorCode()) + ", RequestId "
-                + (f.requestId() == null ? "none" : f.requestId()) + "]";
+        return f.message() + " [" + ReportText.codeLabel(f.errorCode())
+                + (f.requestId() == null ? "" : ", RequestId " + f.requestId()) + "]";
     }
 }

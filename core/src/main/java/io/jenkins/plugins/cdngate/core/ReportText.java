@@ -21,6 +21,9 @@ public final class ReportText {
      * success claim, so it is shown without a tag; only findings that lower the verdict carry {@code UNSTABLE:} or
      * {@code FAIL:}. The service line follows the findings because it is the state the gate ended with: after an
      * activation it is labelled so, as it was read after the "not activated" finding above it.
+     *
+     * <p>Every line is one line: control characters and Unicode line separators in any field are escaped
+     * ({@link Text#oneLine}).
      */
     public static List<String> lines(Report r) {
         List<String> out = new ArrayList<>();
@@ -46,8 +49,8 @@ public final class ReportText {
             }
             line.append(f.message());
             if (f.errorCode() != null) {
-                line.append(" [").append(codeLabel(f.errorCode())).append(", RequestId ")
-                        .append(f.requestId() == null ? "none" : f.requestId()).append(']');
+                line.append(" [").append(codeLabel(f.errorCode()))
+                        .append(f.requestId() == null ? "" : ", RequestId " + f.requestId()).append(']');
             } else if (f.requestId() != null) {
                 line.append(" [RequestId ").append(f.requestId()).append(']');
             }
@@ -57,7 +60,8 @@ public final class ReportText {
         if (s != null) {
             out.add(PREFIX + (r.activated() ? "Service after activation: " : "Service: ") + "charge type "
                     + or(s.internetChargeType()) + ", opened " + or(s.openingTime())
-                    + ", locks " + (s.locked() ? String.join(", ", s.operationLocks()) : "none")
+                    + ", locks " + (s.locked() ? String.join(", ", s.operationLocks().stream().map(EnsureActive::lockName).toList())
+                    : "none")
                     + (s.changingChargeType() == null || s.changingChargeType().isBlank() ? ""
                     : ", next charge type " + s.changingChargeType()
                     + (s.changingAffectTime() == null ? "" : " from " + s.changingAffectTime())));
@@ -72,6 +76,9 @@ public final class ReportText {
             out.add(PREFIX + "CDN was activated by this run.");
         }
         out.add(PREFIX + "Verdict: " + r.verdict() + verdictReason(r));
+        // Last, over every line: whatever Alibaba or a Report built elsewhere put in a field, no line break or control
+        // character reaches the log, so nothing can print a line that looks like ours (Text.oneLine).
+        out.replaceAll(Text::oneLine);
         return out;
     }
 

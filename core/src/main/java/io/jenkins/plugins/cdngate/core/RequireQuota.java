@@ -22,8 +22,10 @@ import java.util.regex.PatternSyntaxException;
  *       InstanceId);</li>
  *   <li>its unit is known ({@code cdnflowbag} and data-transfer names count as bytes, {@code cdnhttpsbag} and
  *       request names as requests, see {@link ResponseParser#unitOf}); an UNKNOWN plan is listed, never counted;</li>
- *   <li>it has started and not ended (StartTime &lt;= now &lt; EndTime; an absent time is open-ended, an unreadable
- *       one stops it counting);</li>
+ *   <li>a request plan only when a minimum number of requests was asked for; otherwise it is listed as
+ *       {@value #NOT_REQUIRED_SHORT};</li>
+ *   <li>it has started and not ended (StartTime &lt;= now &lt; EndTime; an absent time is open-ended; an unreadable
+ *       one is never guessed: the plan is not counted and the result is at best UNSTABLE);</li>
  *   <li>its CurrCapacity is an exact whole number (a malformed, negative, fractional or overflowing capacity is
  *       never read as zero or as plenty: the plan is not counted and the result is at best UNSTABLE).</li>
  * </ul>
@@ -33,6 +35,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class RequireQuota {
     public static final String GATE = "require-quota";
+    private static final String NOT_REQUIRED_SHORT = "not counted: not required";
 
     private RequireQuota() {
     }
@@ -80,8 +83,8 @@ public final class RequireQuota {
             answer = client.describeValidPlans(deadline);
         } catch (CdnCallException e) {
             if (e.entry().category() == ErrorCatalog.Category.NOT_ACTIVATED) {
-                report.failure(e, Verdict.FAIL, "CDN is not activated on this account, so it has no usable plans;"
-                        + " run ensure-active first");
+                // The catalog's advice already says how to activate (run ensure-active with activation allowed).
+                report.failure(e, Verdict.FAIL, "CDN is not activated on this account, so it has no usable plans");
             } else {
                 report.failure(e, e.entry().verdict(), "Could not read the resource plans");
             }
@@ -106,7 +109,7 @@ public final class RequireQuota {
             if (p.note() != null) {
                 notes.add(p.note());
             }
-            String skip = skipReason(p, filter, now, notes);
+            String skip = skipReason(p, filter, now, request.minRequests() != null);
             boolean counted = skip == null;
             String name = planName(p);
             if (!counted) {
@@ -115,10 +118,16 @@ public final class RequireQuota {
                     report.add(Verdict.PASS, "Plan " + name + " is listed but not counted: cannot tell whether it holds"
                             + " data transfer or requests (CommodityCode " + orNone(p.commodityCode()) + ").", rid);
                 } else if (skip.startsWith("CurrCapacity")) {
-                    // Only a plan the gate was asked about makes the result UNSTABLE: never read as zero or plenty.
-                    boolean matters = p.unit() == ResourcePlan.Unit.BYTES || request.minRequests() != null;
-                    report.add(matters ? Verdict.UNSTABLE : Verdict.PASS, "Plan " + name + " has an unusable capacity ("
-                            + p.note() + "); it was not counted. Check it in the console.", rid);
+                    // Never read as zero or as plenty: someone must look (request plans reach here only when a
+                    // minimum number of requests was asked for, see skipReason).
+                    report.add(Verdict.UNSTABLE, "Plan " + name + " has an unusable capacity (" + p.note()
+                            + "); it was not counted. Check it in the console.", rid);
+                } else if (skip.startsWith("StartTime") || skip.startsWith("EndTime")) {
+                    // Like an unusable capacity: a plan whose validity cannot be read is neither counted quietly
+                    // nor dropped quietly (acceptance review 2, item 6).
+                    report.add(Verdict.UNSTABLE, "Plan " + name + " has an unreadable " + skip.substring(0,
+                            skip.indexOf(' ')) + " ('" + (skip.startsWith("StartTime") ? p.startTime() : p.endTime())
+                            + "'); it was not counted. Check it in the console.", rid);
                 }
             } else {
                 if (p.total() != null && p.remaining() > p.total()) {
@@ -133,9 +142,7 @@ public final class RequireQuota {
                     requests = requests.add(BigInteger.valueOf(p.remaining()));
                     requestPlans++;
                 }
-                if (p.unit() == ResourcePlan.Unit.BYTES || request.minRequests() != null) {
-                    expiryWarning(p, request.expiryWarningDays(), now, report, rid, name);
-                }
+                expiryWarning(p, request.expiryWarningDays(), now, report, rid, name);
             }
             plans.add(new ResourcePlan(p.instanceId(), p.commodityCode(), p.displayName(), p.templateName(), p.status(),
                     p.startTime(), p.endTime(), p.currCapacity(), p.initCapacity(), p.unit(), p.remaining(), p.total(),
@@ -146,13 +153,13 @@ public final class RequireQuota {
             // A filter that matches nothing (a typo, a renamed plan) must not pass quietly with "0 bytes left"
             // when minBytes is 0; with minBytes above 0 the FAIL below still applies.
             long valid = raw.stream().filter(RequireQuota::isValid).count();
-            report.add(Verdict.UNSTABLE, "No valid plan matches planFilter '" + request.planFilter() + "' ("
+            report.add(Verdict.UNSTABLE, "No valid plan matches the plan filter '" + request.planFilter() + "' ("
                     + valid + " valid plan" + (valid == 1 ? "" : "s") + " listed); check the filter.", rid);
         }
         long remainingBytes = clamp(bytes);
         report.remainingBytes = remainingBytes;
         if (bytes.bitLength() > 63) {
-            report.add(Verdict.PASS, "The counted plans together hold more than " + Sizes.human(Long.MAX_VALUE)
+            report.add(Verdict.PASS, "The counted plans together hold more than the largest supported amount, " + Sizes.human(Long.MAX_VALUE)
                     + "; reported as that.", rid);
         }
         String scope = request.planFilter() == null ? "" : " matching '" + request.planFilter() + "'";
@@ -182,7 +189,7 @@ public final class RequireQuota {
         return bytesLine + " (at least " + Sizes.human(request.minBytes()) + " required)";
     }
 
-    private static String skipReason(ResourcePlan p, Pattern filter, Instant now, List<String> notes) {
+    private static String skipReason(ResourcePlan p, Pattern filter, Instant now, boolean requestsAsked) {
         if (!isValid(p)) {
             return "status is " + orNone(p.status()) + ", not valid";
         }
@@ -191,6 +198,9 @@ public final class RequireQuota {
         }
         if (p.unit() == ResourcePlan.Unit.UNKNOWN) {
             return "unit unknown (neither a data-transfer nor a request plan by its code and name)";
+        }
+        if (p.unit() == ResourcePlan.Unit.REQUESTS && !requestsAsked) {
+            return NOT_REQUIRED;
         }
         Instant start;
         Instant end;
@@ -215,6 +225,9 @@ public final class RequireQuota {
         }
         return null;
     }
+
+    /** Why a request plan is listed but not counted when no minimum number of requests was asked for. */
+    static final String NOT_REQUIRED = "not required (a request plan; no minimum number of requests was asked for)";
 
     private static void expiryWarning(ResourcePlan p, Integer days, Instant now, ReportBuilder report, String rid,
                                       String name) {

@@ -142,7 +142,7 @@ final class ResponseParser {
             return value.longValueExact();
         }
         if (DECIMAL.matcher(t).matches()) {
-            problems.add(field + " is not a whole number (" + t + ")");
+            problems.add(field + " is not plain digits (" + t + ")");
         } else {
             problems.add(field + " is not a number (" + abbreviate(t) + ")");
         }
@@ -226,14 +226,15 @@ final class ResponseParser {
     }
 
     private static String lockReason(JsonElement lock, String requestId) throws Malformed {
+        // Kept as Alibaba sent it (the JSON report shows it raw, docs/report-json.md); an empty reason is still a
+        // lock, which the human text shows as "(unspecified)" (EnsureActive.lockName).
         if (lock.isJsonPrimitive()) {
-            String s = lock.getAsString().trim();
-            return s.isEmpty() ? "(unspecified)" : s;
+            return lock.getAsString();
         }
         if (lock.isJsonObject()) {
             // A lock entry we cannot read is still a lock: fail closed.
             String s = text(lock.getAsJsonObject(), "LockReason", requestId);
-            return s == null || s.isBlank() ? "(unspecified)" : s.trim();
+            return s == null ? "" : s;
         }
         throw new Malformed("an OperationLocks entry is " + kind(lock), requestId);
     }

@@ -155,6 +155,10 @@ public final class Sizes {
             rounded = value.divide(k).setScale(1, RoundingMode.HALF_UP);
             unit++;
         }
+        if (unit == UNIT_NAMES.length - 1 && rounded.compareTo(BigDecimal.valueOf(8)) >= 0) {
+            // A long is at most 2^63 - 1 bytes, one byte under 8 EiB: "8.0 EiB" would claim the limit itself.
+            return "just under 8.0 " + UNIT_NAMES[unit];
+        }
         return rounded.toPlainString() + " " + UNIT_NAMES[unit];
     }
 }

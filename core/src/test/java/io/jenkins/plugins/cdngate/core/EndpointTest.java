@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.util.List;
 import org.junit.Test;
 
 public class EndpointTest {
@@ -16,7 +17,7 @@ public class EndpointTest {
             {"cdn.aliyuncs.com", "cdn.aliyuncs.com", true},
             {"cdn.aliyuncs.com:443", "cdn.aliyuncs.com:443", true},
             {"https://cdn.aliyuncs.com", "cdn.aliyuncs.com", true},
-            {"HTTPS://cdn.aliyuncs.com/some/path?x=1", "cdn.aliyuncs.com", true},
+            {"HTTPS://cdn.aliyuncs.com/", "cdn.aliyuncs.com", true},
             {"https://cdn.ap-southeast-1.aliyuncs.com:8443/", "cdn.ap-southeast-1.aliyuncs.com:8443", true},
             {"127.0.0.1:18080", "127.0.0.1:18080", false},
             {"http://127.0.0.1:18080", "127.0.0.1:18080", false},
@@ -37,7 +38,10 @@ public class EndpointTest {
             {"ftp://cdn.aliyuncs.com", "scheme"},
             {"https://", "not a host"},
             {"cdn aliyuncs com", "not a host"},
-            {"user@cdn.aliyuncs.com", "not a host"},
+            {"user@cdn.aliyuncs.com", "user name or password"},
+            {"https://cdn.aliyuncs.com/path", "path"},
+            {"https://cdn.aliyuncs.com?x=1", "path, query"},
+            {"cdn.aliyuncs.com/cdn", "path"},
             {"cdn.aliyuncs.com:0", "port"},
             {"cdn.aliyuncs.com:70000", "port"},
             {"cdn..aliyuncs.com", "not a valid host"},
@@ -71,5 +75,28 @@ public class EndpointTest {
         assertFalse(Endpoint.isLoopback("127.0.0.256"));
         assertFalse(Endpoint.isLoopback("localhost.evil.example"));
         assertFalse(Endpoint.isLoopback("127.0.0.1.nip.io"));
+    }
+
+    @Test
+    public void userInfoIsRefusedWithoutRepeatingIt() {
+        for (String endpoint : List.of("https://admin:s3cr3t-Pw@cdn.aliyuncs.com", "admin:s3cr3t-Pw@cdn.aliyuncs.com",
+                "http://admin:s3cr3t-Pw@127.0.0.1:8080/", "https://s3cr3t-Pw@cdn.aliyuncs.com/x")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Endpoint.parse(endpoint));
+            assertFalse(e.getMessage(), e.getMessage().contains("s3cr3t") || e.getMessage().contains("admin"));
+            assertTrue(e.getMessage(), e.getMessage().contains("user name or password"));
+            // front ends use a message starting "endpoint " as it is, without quoting their input (cli CommonOptions)
+            assertTrue(e.getMessage(), e.getMessage().startsWith("endpoint "));
+        }
+    }
+
+    @Test
+    public void aPathQueryOrFragmentIsRefusedAndABareTrailingSlashIsNot() {
+        for (String endpoint : List.of("https://cdn.aliyuncs.com/path", "https://cdn.aliyuncs.com/?Action=x",
+                "https://cdn.aliyuncs.com#top", "cdn.aliyuncs.com/v1", "https://cdn.aliyuncs.com//")) {
+            IllegalArgumentException e = assertThrows(endpoint, IllegalArgumentException.class, () -> Endpoint.parse(endpoint));
+            assertTrue(e.getMessage(), e.getMessage().contains("path, query or fragment"));
+        }
+        assertEquals("cdn.aliyuncs.com", Endpoint.parse("https://cdn.aliyuncs.com/").domain());
+        assertEquals("cdn.aliyuncs.com", Endpoint.parse("cdn.aliyuncs.com/").domain());
     }
 }

@@ -172,7 +172,7 @@ public class RequireQuotaTest extends EmulatorFixture {
     /** CurrCapacity as sent -> note word. Never counted, never zero-or-plenty: UNSTABLE at best. */
     private static final String[][] BAD_CAPACITIES = {
             {"-1", "negative"},
-            {"1.5", "not a whole number"},
+            {"1.5", "not plain digits"},
             {"99999999999999999999", "beyond"},
             {"lots", "not a number"},
             {"", "empty"},
@@ -234,7 +234,7 @@ public class RequireQuotaTest extends EmulatorFixture {
         Report r = run(null, null, "overseas", null, 0);
         // then (the expired plan matches the filter but is not valid)
         assertEquals(r.reason(), Verdict.UNSTABLE, r.verdict());
-        assertEquals("No valid plan matches planFilter 'overseas' (1 valid plan listed); check the filter.", r.reason());
+        assertEquals("No valid plan matches the plan filter 'overseas' (1 valid plan listed); check the filter.", r.reason());
     }
 
     @Test
@@ -244,7 +244,7 @@ public class RequireQuotaTest extends EmulatorFixture {
         assertEquals(Verdict.FAIL, r.verdict());
         assertTrue(r.reason(), r.reason().startsWith("Only 0 bytes of data transfer left in 0 counted plans matching 'overseas'"));
         assertTrue(r.findings().stream().anyMatch(f -> f.verdict() == Verdict.UNSTABLE
-                && f.message().startsWith("No valid plan matches planFilter 'overseas'")));
+                && f.message().startsWith("No valid plan matches the plan filter 'overseas'")));
     }
 
     @Test
@@ -290,7 +290,9 @@ public class RequireQuotaTest extends EmulatorFixture {
             account().notActivatedCode(code);
             Report r = run(0);
             assertEquals(code, Verdict.FAIL, r.verdict());
-            assertTrue(r.reason(), r.reason().contains("run ensure-active first"));
+            assertTrue(r.reason(), r.reason().contains("so it has no usable plans"));
+            // the catalog's advice says how to activate, once
+            assertEquals(r.reason(), 1, r.reason().split("ensure-active", -1).length - 1);
             assertTrue(r.reason(), r.reason().contains("[Code " + code + ", RequestId "));
             assertFalse(r.reason(), r.reason().contains("RequestId none"));
         }
@@ -335,5 +337,75 @@ public class RequireQuotaTest extends EmulatorFixture {
         Report asked = run(null, 0L, null, 7, GIB);
         assertEquals(Verdict.UNSTABLE, asked.verdict());
         assertTrue(asked.reason(), asked.reason().contains("CDNHTTPSBAG-SOON"));
+    }
+
+    @Test
+    public void aRequestPlanWithoutAMinimumIsListedAsNotRequiredAndNeverWarnedAbout() throws Exception {
+        // given an HTTPS request plan ending in 2.7 days and a 3-day warning window
+        activeAccount().plan(bytesPlan("FP-1", "a", PLAN_500_GIB, PLAN_500_GIB))
+                .plan(Plan.httpsRequests("CDNHTTPSBAG-1", "https", 10, 10, START, "2026-11-24T16:48:00Z"));
+        // when no minimum number of requests is asked for
+        Report r = run(null, null, null, 3, GIB);
+        // then the plan is listed, not counted, "not required", and the gate passes
+        assertEquals(r.reason(), Verdict.PASS, r.verdict());
+        ResourcePlan https = plan(r, "CDNHTTPSBAG-1");
+        assertFalse(https.counted());
+        assertTrue(https.note(), https.note().startsWith("not counted: not required"));
+        assertTrue(ReportText.lines(r).toString(), ReportText.lines(r).stream()
+                .anyMatch(l -> l.startsWith("[CDN Gate] Plan CDNHTTPSBAG-1") && !l.contains(", counted")
+                        && l.contains("not required")));
+        // and with a minimum it is counted, and its coming end is UNSTABLE like any counted plan's
+        Report asked = run(null, 1L, null, 3, GIB);
+        assertTrue(plan(asked, "CDNHTTPSBAG-1").counted());
+        assertEquals(asked.reason(), Verdict.UNSTABLE, asked.verdict());
+        assertTrue(asked.reason(), asked.reason().contains("CDNHTTPSBAG-1") && asked.reason().contains("warning window"));
+    }
+
+    /** StartTime, EndTime that cannot be read. */
+    private static final String[][] UNREADABLE_TIMES = {
+            {"abc", END, "StartTime", "abc"},
+            {"2026-13-01T00:00:00Z", END, "StartTime", "2026-13-01T00:00:00Z"},
+            {"2026-01-01 00:00:00", END, "StartTime", "2026-01-01 00:00:00"},
+            {START, "abc", "EndTime", "abc"},
+            {START, "2026-13-01T00:00:00Z", "EndTime", "2026-13-01T00:00:00Z"},
+            {START, "2027-01-01 00:00:00", "EndTime", "2027-01-01 00:00:00"},
+    };
+
+    @Test
+    public void aPlanWithAnUnreadableDateIsUnstableNeverDroppedQuietly() throws Exception {
+        for (String[] row : UNREADABLE_TIMES) {
+            // given enough quota elsewhere and one plan whose validity cannot be read
+            freshKey();
+            activeAccount().plan(bytesPlan("FP-GOOD", "good", PLAN_500_GIB, PLAN_500_GIB))
+                    .plan(new Plan("FP-DATE", "cdnflowbag", "dated", "t", "valid", row[0], row[1], "1024", "1024"));
+            // when
+            Report r = run(GIB);
+            // then it is not counted, and someone must look: UNSTABLE naming the plan, the field and the text
+            String label = row[0] + " .. " + row[1] + ": " + r.reason();
+            assertEquals(label, Verdict.UNSTABLE, r.verdict());
+            assertFalse(label, plan(r, "FP-DATE").counted());
+            assertEquals(label, "Plan FP-DATE \"dated\" has an unreadable " + row[2] + " ('" + row[3]
+                    + "'); it was not counted. Check it in the console.", r.reason());
+            assertEquals(Long.valueOf(PLAN_500_GIB), r.remainingBytes());
+        }
+    }
+
+    @Test
+    public void findingsNameSettingsInPlainWordsNotOneFrontEndsIdentifiers() throws Exception {
+        // given a report that touches every setting: filter, minimum, warning level, requests, expiry window
+        activeAccount().plan(bytesPlan("FP-1", "mainland", GIB, GIB))
+                .plan(Plan.httpsRequests("CDNHTTPSBAG-1", "https", 10, 10, START, "2026-11-23T00:00:00Z"));
+        List<Report> reports = List.of(run(2 * GIB, 100L, "overseas", 3, GIB), run(2 * GIB, 1L, null, 3, 0),
+                run(null, 100L, "mainland|https", 3, 2 * GIB));
+        for (Report r : reports) {
+            for (Finding f : r.findings()) {
+                for (String id : List.of("planFilter", "minBytes", "warnBytes", "minRequests", "expiryWarningDays",
+                        "lockPolicy", "--plan-filter", "--min-bytes", "--warn-bytes", "--min-requests", "--expiry")) {
+                    assertFalse(f.message(), f.message().contains(id));
+                }
+            }
+        }
+        assertTrue(reports.get(0).findings().toString(), reports.get(0).findings().stream()
+                .anyMatch(f -> f.message().contains("the plan filter 'overseas'")));
     }
 }

@@ -23,8 +23,9 @@ public class ResponseParserTest {
             {"{}", List.of()},
             {"[\"Financial\"]", List.of("Financial")},
             {"{\"LockReason\":[{\"LockReason\":\"financial\"},{\"LockReason\":\"security\"}]}", List.of("financial", "security")},
-            {"{\"LockReason\":[{}]}", List.of("(unspecified)")},                     // unreadable lock is still a lock
-            {"{\"LockReason\":[{\"LockReason\":\"\"}]}", List.of("(unspecified)")},
+            {"{\"LockReason\":[{}]}", List.of("")},                     // unreadable lock is still a lock
+            {"{\"LockReason\":[{\"LockReason\":\"\"}]}", List.of("")},                 // kept as sent (JSON shows "")
+            {"[\" financial \"]", List.of(" financial ")},
     };
 
     @Test
@@ -133,8 +134,8 @@ public class ResponseParserTest {
             {"99999999999999999999999", null, "beyond"},
             {"\"-1\"", null, "negative"},
             {"-5", null, "negative"},
-            {"\"1.5\"", null, "not a whole number"},
-            {"1.5e3", null, "not a whole number"},
+            {"\"1.5\"", null, "not plain digits"},
+            {"1.5e3", null, "not plain digits"},
             {"\"12GB\"", null, "not a number"},
             {"\"\"", null, "empty"},
             {"true", null, "not a number"},
@@ -161,7 +162,7 @@ public class ResponseParserTest {
     public void capacityParserKeepsEveryProblem() {
         List<String> problems = new ArrayList<>();
         assertNull(ResponseParser.capacity("CurrCapacity", "-0.5", problems));
-        assertEquals(List.of("CurrCapacity is not a whole number (-0.5)"), problems);
+        assertEquals(List.of("CurrCapacity is not plain digits (-0.5)"), problems);
     }
 
     /** commodity code, display name, template name -> unit */

@@ -107,7 +107,9 @@ public class SizesTest {
         assertEquals("0 bytes", Sizes.human(0));
         assertEquals("1 byte", Sizes.human(1));
         assertEquals("1023 bytes", Sizes.human(1023));
-        assertEquals("8.0 EiB (9223372036854775807 bytes)", Sizes.human(Long.MAX_VALUE));
+        assertEquals("just under 8.0 EiB (9223372036854775807 bytes)", Sizes.human(Long.MAX_VALUE));
+        assertEquals("just under 8.0 EiB", Sizes.brief(Long.MAX_VALUE - (1L << 50)));
+        assertEquals("7.9 EiB", Sizes.brief(Long.MAX_VALUE - (1L << 57)));
     }
 
     @Test

@@ -11,13 +11,23 @@ import hudson.model.TopLevelItem;
 import hudson.tasks.Builder;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
 import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
+import org.htmlunit.WebRequest;
 
 public class JenkinsRule {
     public Jenkins jenkins;
 
     public JenkinsRule() {
+    }
+
+    public URL getURL() throws IOException {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
+    public WebClient createWebClient() {
+        throw new UnsupportedOperationException("signature mirror");
     }
 
     public <T extends TopLevelItem> T createProject(Class<T> type, String name) throws IOException {
@@ -52,5 +62,14 @@ public class JenkinsRule {
     public void assertEqualDataBoundBeans(Object lhs, Object rhs)
             throws InvocationTargetException, NoSuchMethodException, IllegalAccessException {
         throw new UnsupportedOperationException("signature mirror");
+    }
+
+    public class WebClient extends org.htmlunit.WebClient {
+        public WebClient() {
+        }
+
+        public WebRequest addCrumb(WebRequest req) {
+            throw new UnsupportedOperationException("signature mirror");
+        }
     }
 }

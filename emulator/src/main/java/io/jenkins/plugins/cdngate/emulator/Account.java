@@ -136,6 +136,24 @@ public final class Account {
         return deny(action, "Forbidden.RAM");
     }
 
+    /**
+     * Replaces every RAM denial with {@code denials} (action to code; an empty map clears them all), checking
+     * every code before changing anything, so a request never sees half of the new set.
+     */
+    public synchronized Account denials(Map<String, String> denials) {
+        Map<String, String> next = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : denials.entrySet()) {
+            String code = e.getValue();
+            if (!"Forbidden.RAM".equals(code) && !"NoPermission".equals(code)) {
+                throw new IllegalArgumentException("RAM denial code must be Forbidden.RAM or NoPermission, not " + code);
+            }
+            next.put(Objects.requireNonNull(e.getKey(), "action"), code);
+        }
+        denied.clear();
+        denied.putAll(next);
+        return this;
+    }
+
     /** Removes a RAM denial. */
     public synchronized Account allow(String action) {
         denied.remove(action);

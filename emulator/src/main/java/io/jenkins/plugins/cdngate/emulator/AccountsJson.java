@@ -157,15 +157,17 @@ public final class AccountsJson {
             }
             if (o.has("openError")) a.openError(string(o, "openError", where));
             if (o.has("deny")) {
+                // Like "locks" and "plans", "deny" is the whole set: {} clears every denial, and an action
+                // left out (or given null) is allowed. A merge would leave no way to clear by the same key.
                 JsonObject deny = object(o.get("deny"), where + ".deny");
+                Map<String, String> denials = new LinkedHashMap<>();
                 for (String action : deny.keySet()) {
                     String code = scalarOrNull(deny.get(action), where + ".deny." + action);
-                    if (code == null) {
-                        a.allow(action);
-                    } else {
-                        a.deny(action, code);
+                    if (code != null) {
+                        denials.put(action, code);
                     }
                 }
+                a.denials(denials);
             }
             if (o.has("securityToken")) a.securityToken(string(o, "securityToken", where));
             if (o.has("securityTokenExpired")) a.securityTokenExpired(bool(o, "securityTokenExpired", where));

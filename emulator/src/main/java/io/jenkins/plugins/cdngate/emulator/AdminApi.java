@@ -1,5 +1,7 @@
 package io.jenkins.plugins.cdngate.emulator;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
@@ -24,6 +26,11 @@ import java.util.Map;
 final class AdminApi {
     static final String PREFIX = "/_emulator";
     private static final int MAX_BODY = 1 << 20;
+    /**
+     * For the request log, whose entries always carry every key (docs/emulator.md): Gson drops null map
+     * values unless told otherwise, which would leave {@code code} and {@code fault} out for a plain OK.
+     */
+    private static final Gson WITH_NULLS = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
     private final CdnEmulator emu;
 
     AdminApi(CdnEmulator emu) {
@@ -93,7 +100,7 @@ final class AdminApi {
                 }
             } else if (rest.equals("/requests")) {
                 switch (method) {
-                    case "GET" -> reply(ex, 200, requestLog());
+                    case "GET" -> reply(ex, 200, WITH_NULLS.toJson(requestLog()));
                     case "DELETE" -> {
                         emu.clearRequests();
                         reply(ex, 200, Map.of("count", 0));
@@ -217,7 +224,11 @@ final class AdminApi {
     }
 
     private void reply(HttpExchange ex, int status, Object body) throws IOException {
-        byte[] bytes = emu.gson.toJson(body).getBytes(StandardCharsets.UTF_8);
+        reply(ex, status, emu.gson.toJson(body));
+    }
+
+    private void reply(HttpExchange ex, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", CdnEmulator.JSON);
         ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {

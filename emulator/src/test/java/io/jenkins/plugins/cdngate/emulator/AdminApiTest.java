@@ -4,8 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.util.Map;
 import org.junit.After;
 import org.junit.Test;
 
@@ -55,6 +57,56 @@ public class AdminApiTest {
         assertTrue(live.locks().isEmpty());
         assertEquals("5", live.plans().get(0).currCapacity());
         assertTrue("untouched fields stay", live.isActivated());
+    }
+
+    @Test
+    public void denyInAPatchIsTheWholeSetSoAnEmptyObjectClearsEveryDenial() throws IOException {
+        Account live = emu.addAccount(Account.create("LTAI-test-0001", SECRET).activated(true)
+                .deny("DescribeCdnService", "Forbidden.RAM").deny("DescribeCdnUserResourcePackage", "NoPermission"));
+        Sdk sdk = Sdk.of(emu, "LTAI-test-0001", SECRET);
+
+        RawClient.Response one = admin("PUT", "/accounts", "{\"accessKeyId\":\"LTAI-test-0001\","
+                + "\"deny\":{\"OpenCdnService\":\"NoPermission\",\"DescribeCdnService\":null}}");
+
+        assertEquals(200, one.status());
+        assertEquals(Map.of("OpenCdnService", "NoPermission"), live.denied());
+        assertEquals("OK", sdk.code("DescribeCdnService"));
+        assertEquals("OK", sdk.code("DescribeCdnUserResourcePackage"));
+
+        RawClient.Response cleared = admin("PUT", "/accounts", "{\"accessKeyId\":\"LTAI-test-0001\",\"deny\":{}}");
+
+        assertEquals(200, cleared.status());
+        assertTrue(live.denied().isEmpty());
+        assertEquals(0, cleared.json().getAsJsonObject("deny").size());
+    }
+
+    @Test
+    public void aBadDenialCodeChangesNothing() throws IOException {
+        Account live = emu.addAccount(Account.create("LTAI-test-0001", SECRET).deny("DescribeCdnService"));
+
+        RawClient.Response bad = admin("PUT", "/accounts", "{\"accessKeyId\":\"LTAI-test-0001\","
+                + "\"deny\":{\"OpenCdnService\":\"NoPermission\",\"DescribeCdnService\":\"Nope\"}}");
+
+        assertEquals(400, bad.status());
+        assertEquals(Map.of("DescribeCdnService", "Forbidden.RAM"), live.denied());
+    }
+
+    @Test
+    public void everyRequestLogEntryCarriesCodeAndFaultEvenWhenNull() throws IOException {
+        emu.addAccount(Account.create("LTAI-test-0001", SECRET).activated(true));
+        Sdk sdk = Sdk.of(emu, "LTAI-test-0001", SECRET);
+        sdk.code("DescribeCdnService");
+        emu.inject("DescribeCdnService", Fault.status503().times(1));
+        sdk.code("DescribeCdnService");
+
+        JsonArray requests = admin("GET", "/requests", null).json().getAsJsonArray("requests");
+
+        JsonObject ok = requests.get(0).getAsJsonObject();
+        assertTrue(ok.toString(), ok.has("code") && ok.get("code").isJsonNull());
+        assertTrue(ok.toString(), ok.has("fault") && ok.get("fault").isJsonNull());
+        JsonObject faulted = requests.get(1).getAsJsonObject();
+        assertEquals("ServiceUnavailable", faulted.get("code").getAsString());
+        assertEquals("status503", faulted.get("fault").getAsString());
     }
 
     @Test

@@ -20,6 +20,36 @@ public final class GateForms {
     private GateForms() {
     }
 
+    /**
+     * Whether the current user may configure {@code item} (administrators when there is none, e.g. the global
+     * configuration or the global snippet generator). Every check below answers only them and a plain OK to
+     * anyone else: even a parse-only check is a web method any Overall/Read user can call, and the jenkins.io
+     * form-validation guide (doc/developer/security/form-validation) asks for the permission check on all.
+     */
+    public static boolean mayConfigure(Item item) {
+        return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
+    }
+
+    /** {@link #checkSize(String, boolean)} for those who {@link #mayConfigure} the item; OK for anyone else. */
+    public static FormValidation checkSize(Item item, String value, boolean required) {
+        return mayConfigure(item) ? checkSize(value, required) : FormValidation.ok();
+    }
+
+    /** {@link #checkCount(String, String)} for those who {@link #mayConfigure} the item; OK for anyone else. */
+    public static FormValidation checkCount(Item item, String name, String value) {
+        return mayConfigure(item) ? checkCount(name, value) : FormValidation.ok();
+    }
+
+    /** {@link #checkRegex(String)} for those who {@link #mayConfigure} the item; OK for anyone else. */
+    public static FormValidation checkRegex(Item item, String value) {
+        return mayConfigure(item) ? checkRegex(value) : FormValidation.ok();
+    }
+
+    /** {@link #checkNonNegative(String)} for those who {@link #mayConfigure} the item; OK for anyone else. */
+    public static FormValidation checkNonNegative(Item item, String value) {
+        return mayConfigure(item) ? checkNonNegative(value) : FormValidation.ok();
+    }
+
     /** {@code 500GiB} answers {@code = 500.0 GiB}, so a typo in the unit is visible before the build. */
     public static FormValidation checkSize(String value, boolean required) {
         String text = Util.fixEmptyAndTrim(value);
@@ -70,10 +100,8 @@ public final class GateForms {
      * (jenkins.io form-validation guide: web methods need a permission check).
      */
     public static FormValidation checkEndpoint(Item item, String value) {
-        boolean mayConfigure = item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
-                : item.hasPermission(Item.CONFIGURE);
         String text = Util.fixEmptyAndTrim(value);
-        if (!mayConfigure || text == null) {
+        if (!mayConfigure(item) || text == null) {
             return FormValidation.ok();
         }
         if (text.contains("${")) {
@@ -87,12 +115,20 @@ public final class GateForms {
         }
     }
 
+    /*
+     * Each drop-down whose setting has a default starts with an empty option for it. An f:select without one
+     * shows its first real option for an unset field and posts it back, so saving any form (or the Pipeline
+     * snippet generator) would write the default out explicitly (chargeType: 'PayByTraffic', ...). With the
+     * empty option the setters' Util.fixEmptyAndTrim keeps the field null and the snippet leaves it out.
+     */
+
     /**
      * OpenCdnService accepts only PayByTraffic (seed OpenCdnService.txt; the API answers any other value with
      * InvalidInternetChargeType.ValueNotSupported), so the form offers nothing else.
      */
     public static ListBoxModel chargeTypeItems() {
         ListBoxModel items = new ListBoxModel();
+        items.add("(default: PayByTraffic)", "");
         for (String type : EnsureActiveRequest.ACTIVATION_CHARGE_TYPES) {
             items.add(type, type);
         }
@@ -111,14 +147,16 @@ public final class GateForms {
 
     public static ListBoxModel modeItems() {
         ListBoxModel items = new ListBoxModel();
-        items.add("enforce: a FAIL fails the build (default)", "enforce");
+        items.add("(default: enforce)", "");
+        items.add("enforce: a FAIL fails the build", "enforce");
         items.add("warn: a FAIL only makes the build unstable", "warn");
         return items;
     }
 
     public static ListBoxModel lockPolicyItems() {
         ListBoxModel items = new ListBoxModel();
-        items.add("fail: a locked service fails the build (default)", "fail");
+        items.add("(default: fail)", "");
+        items.add("fail: a locked service fails the build", "fail");
         items.add("unstable: a locked service makes the build unstable", "unstable");
         return items;
     }

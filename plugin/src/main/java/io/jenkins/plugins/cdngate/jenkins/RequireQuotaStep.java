@@ -174,28 +174,28 @@ public final class RequireQuotaStep extends Step {
         }
 
         @POST
-        public FormValidation doCheckMinBytes(@QueryParameter String value) {
-            return GateForms.checkSize(value, true);
+        public FormValidation doCheckMinBytes(@AncestorInPath Item item, @QueryParameter String value) {
+            return GateForms.checkSize(item, value, true);
         }
 
         @POST
-        public FormValidation doCheckWarnBytes(@QueryParameter String value) {
-            return GateForms.checkSize(value, false);
+        public FormValidation doCheckWarnBytes(@AncestorInPath Item item, @QueryParameter String value) {
+            return GateForms.checkSize(item, value, false);
         }
 
         @POST
-        public FormValidation doCheckMinRequests(@QueryParameter String value) {
-            return GateForms.checkCount("minRequests", value);
+        public FormValidation doCheckMinRequests(@AncestorInPath Item item, @QueryParameter String value) {
+            return GateForms.checkCount(item, "minRequests", value);
         }
 
         @POST
-        public FormValidation doCheckPlanFilter(@QueryParameter String value) {
-            return GateForms.checkRegex(value);
+        public FormValidation doCheckPlanFilter(@AncestorInPath Item item, @QueryParameter String value) {
+            return GateForms.checkRegex(item, value);
         }
 
         @POST
-        public FormValidation doCheckExpiryWarningDays(@QueryParameter String value) {
-            return GateForms.checkNonNegative(value);
+        public FormValidation doCheckExpiryWarningDays(@AncestorInPath Item item, @QueryParameter String value) {
+            return GateForms.checkNonNegative(item, value);
         }
 
         public ListBoxModel doFillModeItems() {

@@ -7,6 +7,7 @@ import static io.jenkins.plugins.cdngate.jenkins.GateFixture.USERNAME_PASSWORD_C
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.Descriptor;
@@ -295,7 +296,7 @@ public class CdnGateFreestyleTest {
         for (ListBoxModel activation : List.of(
                 r.jenkins.getDescriptorByType(EnsureActiveStep.DescriptorImpl.class).doFillChargeTypeItems(),
                 r.jenkins.getDescriptorByType(EnsureActiveBuilder.DescriptorImpl.class).doFillChargeTypeItems())) {
-            assertEquals(List.of("PayByTraffic"), values(activation));
+            assertEquals(List.of("", "PayByTraffic"), values(activation));
         }
         for (ListBoxModel expected : List.of(
                 r.jenkins.getDescriptorByType(EnsureActiveStep.DescriptorImpl.class).doFillExpectedChargeTypeItems(),
@@ -303,6 +304,36 @@ public class CdnGateFreestyleTest {
                         .doFillExpectedChargeTypeItems())) {
             assertEquals(List.of("", "PayByTraffic", "PayByBandwidth"), values(expected));
         }
+    }
+
+    @Test
+    public void everyDropDownWithADefaultStartsWithAnEmptyOptionForIt() {
+        EnsureActiveBuilder.DescriptorImpl ensure = r.jenkins.getDescriptorByType(EnsureActiveBuilder.DescriptorImpl.class);
+        EnsureActiveStep.DescriptorImpl ensureStep = r.jenkins.getDescriptorByType(EnsureActiveStep.DescriptorImpl.class);
+        RequireQuotaBuilder.DescriptorImpl quota = r.jenkins.getDescriptorByType(RequireQuotaBuilder.DescriptorImpl.class);
+        RequireQuotaStep.DescriptorImpl quotaStep = r.jenkins.getDescriptorByType(RequireQuotaStep.DescriptorImpl.class);
+
+        for (ListBoxModel model : List.of(ensure.doFillChargeTypeItems(), ensure.doFillLockPolicyItems(),
+                ensure.doFillModeItems(), ensureStep.doFillChargeTypeItems(), ensureStep.doFillLockPolicyItems(),
+                ensureStep.doFillModeItems(), quota.doFillModeItems(), quotaStep.doFillModeItems())) {
+            assertEquals("", model.get(0).value);
+            assertTrue(model.get(0).name, model.get(0).name.startsWith("(default: "));
+        }
+        assertEquals(List.of("", "fail", "unstable"), values(ensure.doFillLockPolicyItems()));
+        assertEquals(List.of("", "enforce", "warn"), values(quota.doFillModeItems()));
+    }
+
+    @Test
+    public void defaultsStayUnsetThroughAConfigurationRoundtrip() throws Exception {
+        // given builders left at every default: a form save must not write the defaults out explicitly
+        EnsureActiveBuilder ensure = r.configRoundtrip(ensureActive(ACCESS_KEY_CREDENTIALS));
+        RequireQuotaBuilder quota = r.configRoundtrip(requireQuota("500GiB"));
+
+        assertNull(ensure.getChargeType());
+        assertNull(ensure.getExpectedChargeType());
+        assertNull(ensure.getLockPolicy());
+        assertNull(ensure.getMode());
+        assertNull(quota.getMode());
     }
 
     /** The one line the gates' own parse gives for {@code text}: forms and gates must say the same. */
@@ -321,12 +352,12 @@ public class CdnGateFreestyleTest {
     @Test
     public void minBytesCheckAnswersWithTheHumanSize() throws Exception {
         RequireQuotaStep.DescriptorImpl d = r.jenkins.getDescriptorByType(RequireQuotaStep.DescriptorImpl.class);
-        assertEquals("= 500.0 GiB", d.doCheckMinBytes("500GiB").getMessage());
-        assertEquals(hudson.util.FormValidation.Kind.ERROR, d.doCheckMinBytes("").kind);
-        assertEquals(hudson.util.FormValidation.Kind.ERROR, d.doCheckMinBytes("500 parsecs").kind);
+        assertEquals("= 500.0 GiB", d.doCheckMinBytes(null, "500GiB").getMessage());
+        assertEquals(hudson.util.FormValidation.Kind.ERROR, d.doCheckMinBytes(null, "").kind);
+        assertEquals(hudson.util.FormValidation.Kind.ERROR, d.doCheckMinBytes(null, "500 parsecs").kind);
         // counts: digits only, grouped in the answer; a separator is refused as in sizes
-        assertEquals("= 1,000,000", d.doCheckMinRequests("1000000").getMessage());
-        assertEquals(FormValidation.Kind.ERROR, d.doCheckMinRequests("1,000").kind);
-        assertEquals(FormValidation.Kind.ERROR, d.doCheckMinBytes("1,000").kind);
+        assertEquals("= 1,000,000", d.doCheckMinRequests(null, "1000000").getMessage());
+        assertEquals(FormValidation.Kind.ERROR, d.doCheckMinRequests(null, "1,000").kind);
+        assertEquals(FormValidation.Kind.ERROR, d.doCheckMinBytes(null, "1,000").kind);
     }
 }

@@ -34,7 +34,7 @@ final class RequireQuotaCommand extends GateCommand<RequireQuotaRequest> {
 
     @Option(names = "--min-requests", order = 3, paramLabel = "N", converter = Converters.CountConverter.class,
             description = "Fewer requests left in request plans (e.g. cdnhttpsbag) fails the gate; digits only, "
-                    + "e.g. 1000000.")
+                    + "e.g. 1000000. Without it, request plans are listed but not counted.")
     Long minRequests;
 
     @Option(names = "--plan-filter", order = 4, paramLabel = "REGEX",
@@ -43,7 +43,8 @@ final class RequireQuotaCommand extends GateCommand<RequireQuotaRequest> {
     String planFilter;
 
     @Option(names = "--expiry-warning-days", order = 5, paramLabel = "DAYS", converter = Converters.DaysConverter.class,
-            description = "A counted plan that ends within this many days is UNSTABLE.")
+            description = "A counted plan that ends within this many days is UNSTABLE (request plans count only "
+                    + "with --min-requests).")
     Integer expiryWarningDays;
 
     @Option(names = "--mode", order = 6, paramLabel = "enforce|warn", defaultValue = "enforce",

@@ -3,8 +3,14 @@ package io.jenkins.plugins.cdngate.core;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Map.Entry;
 
 /**
  * The stable JSON form of a {@link Report}, documented in {@code docs/report-json.md}. Keys always appear, in
@@ -22,6 +28,37 @@ public final class ReportJson {
 
     public static String toJson(Report report) {
         return GSON.toJson(toTree(report));
+    }
+
+    /**
+     * The same form as plain Java values ({@link LinkedHashMap}, {@link ArrayList}, String, Long, Boolean, null),
+     * for front ends whose callers must not depend on Gson: a Pipeline step returns it, and a sandboxed script
+     * reads it without script approval.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> toMap(Report report) {
+        return (Map<String, Object>) plain(toTree(report));
+    }
+
+    private static Object plain(JsonElement e) {
+        if (e == null || e.isJsonNull()) {
+            return null;
+        }
+        if (e.isJsonObject()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (Entry<String, JsonElement> entry : e.getAsJsonObject().entrySet()) {
+                m.put(entry.getKey(), plain(entry.getValue()));
+            }
+            return m;
+        }
+        if (e.isJsonArray()) {
+            List<Object> list = new ArrayList<>();
+            e.getAsJsonArray().forEach(item -> list.add(plain(item)));
+            return list;
+        }
+        JsonPrimitive p = e.getAsJsonPrimitive();
+        // toTree only adds Longs (sizes, counts) and Booleans; getAsNumber gives back the Long it was given.
+        return p.isBoolean() ? p.getAsBoolean() : p.isNumber() ? p.getAsNumber() : p.getAsString();
     }
 
     /** The same form as a Gson tree, for front ends that embed it. */

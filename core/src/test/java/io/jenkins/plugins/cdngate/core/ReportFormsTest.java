@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.List;
+import java.util.Map;
 import org.junit.Test;
 
 public class ReportFormsTest {
@@ -146,5 +147,22 @@ public class ReportFormsTest {
         JsonObject o = JsonParser.parseString(ReportJson.toJson(r)).getAsJsonObject();
         assertEquals("(null)", o.getAsJsonArray("findings").get(0).getAsJsonObject().get("errorCode").getAsString());
         assertTrue(ReportText.lines(r).contains("[CDN Gate] FAIL: not JSON [no error code]"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    public void theMapFormHasTheJsonKeysAsPlainJavaValues() {
+        Map<String, Object> m = ReportJson.toMap(QUOTA);
+
+        assertEquals(List.copyOf(JsonParser.parseString(ReportJson.toJson(QUOTA)).getAsJsonObject().keySet()),
+                List.copyOf(m.keySet()));
+        assertEquals(536870912000L, m.get("remainingBytes"));
+        assertEquals(null, m.get("remainingRequests"));
+        assertEquals(Boolean.FALSE, m.get("activated"));
+        Map<String, Object> plan = ((List<Map<String, Object>>) m.get("plans")).get(0);
+        assertEquals("CDN流量包(中国内地版)", plan.get("displayName"));
+        assertEquals(536870912000L, plan.get("remaining"));
+        assertEquals(List.of("financial"), ((Map<String, Object>) m.get("service")).get("operationLocks"));
+        assertEquals("Forbidden.RAM", ((List<Map<String, Object>>) m.get("findings")).get(1).get("errorCode"));
     }
 }

@@ -10,21 +10,16 @@ import io.jenkins.plugins.cdngate.core.Counts;
 import io.jenkins.plugins.cdngate.core.Endpoint;
 import io.jenkins.plugins.cdngate.core.EnsureActive;
 import io.jenkins.plugins.cdngate.core.EnsureActiveRequest;
-import io.jenkins.plugins.cdngate.core.Finding;
 import io.jenkins.plugins.cdngate.core.LockPolicy;
 import io.jenkins.plugins.cdngate.core.Mode;
 import io.jenkins.plugins.cdngate.core.Report;
+import io.jenkins.plugins.cdngate.core.ReportJson;
 import io.jenkins.plugins.cdngate.core.ReportText;
 import io.jenkins.plugins.cdngate.core.RequireQuota;
 import io.jenkins.plugins.cdngate.core.RequireQuotaRequest;
-import io.jenkins.plugins.cdngate.core.ResourcePlan;
-import io.jenkins.plugins.cdngate.core.ServiceStatus;
 import io.jenkins.plugins.cdngate.core.Sizes;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
@@ -219,70 +214,12 @@ public final class GateBinding {
 
     /**
      * Only Strings, numbers, booleans, lists and maps: a sandboxed Pipeline script reads them without
-     * any script-security approval, and the CPS program can serialize them.
+     * any script-security approval, and the CPS program can serialize them. The keys are core's JSON report
+     * form (docs/report-json.md), plus {@code remaining}, the human size the steps documented first.
      */
     static Map<String, Object> toMap(Report r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("gate", r.gate());
-        m.put("verdict", r.verdict().name());
-        m.put("reason", r.reason());
-        m.put("accessKeyId", r.accessKeyId());
-        m.put("mode", r.mode() == null ? null : r.mode().name());
-        m.put("activated", r.activated());
-        m.put("remainingBytes", r.remainingBytes());
-        m.put("remaining", r.remainingBytes() == null ? null : Sizes.human(r.remainingBytes()));
-        m.put("remainingRequests", r.remainingRequests());
-        m.put("service", service(r.service()));
-        List<Map<String, Object>> plans = new ArrayList<>();
-        for (ResourcePlan p : r.plans()) {
-            plans.add(plan(p));
-        }
-        m.put("plans", plans);
-        List<Map<String, Object>> findings = new ArrayList<>();
-        for (Finding f : r.findings()) {
-            Map<String, Object> fm = new LinkedHashMap<>();
-            fm.put("verdict", f.verdict().name());
-            fm.put("message", f.message());
-            fm.put("errorCode", f.errorCode());
-            fm.put("requestId", f.requestId());
-            findings.add(fm);
-        }
-        m.put("findings", findings);
-        return m;
-    }
-
-    private static Map<String, Object> service(ServiceStatus s) {
-        if (s == null) {
-            return null;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("requestId", s.requestId());
-        m.put("instanceId", s.instanceId());
-        m.put("openingTime", s.openingTime());
-        m.put("internetChargeType", s.internetChargeType());
-        m.put("changingChargeType", s.changingChargeType());
-        m.put("changingAffectTime", s.changingAffectTime());
-        m.put("operationLocks", new ArrayList<>(s.operationLocks()));
-        m.put("locked", s.locked());
-        return m;
-    }
-
-    private static Map<String, Object> plan(ResourcePlan p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("instanceId", p.instanceId());
-        m.put("commodityCode", p.commodityCode());
-        m.put("displayName", p.displayName());
-        m.put("templateName", p.templateName());
-        m.put("status", p.status());
-        m.put("startTime", p.startTime());
-        m.put("endTime", p.endTime());
-        m.put("currCapacity", p.currCapacity());
-        m.put("initCapacity", p.initCapacity());
-        m.put("unit", p.unit() == null ? null : p.unit().name());
-        m.put("remaining", p.remaining());
-        m.put("total", p.total());
-        m.put("counted", p.counted());
-        m.put("note", p.note());
+        Map<String, Object> m = ReportJson.toMap(r);
+        m.put("remaining", m.get("remainingBytesHuman"));
         return m;
     }
 }

@@ -41,19 +41,7 @@ public final class EnsureActive {
         }
         ReportBuilder report = new ReportBuilder(GATE, request.mode(), request.accessKey());
         long deadline = Deadlines.start(request.connection());
-        try {
-            String pass = evaluate(request, report, deadline);
-            return report.build(pass);
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            report.add(Verdict.FAIL, "Configuration error: " + Redactor.clean(e.getMessage(), request.accessKey()));
-            return report.build(null);
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            report.add(Verdict.FAIL, "Unexpected failure inside CDN Gate (" + e.getClass().getSimpleName() + ": "
-                    + Redactor.clean(e.getMessage(), request.accessKey()) + "); the gate fails closed.");
-            return report.build(null);
-        }
+        return report.buildFailingClosed(() -> evaluate(request, report, deadline));
     }
 
     private static String evaluate(EnsureActiveRequest request, ReportBuilder report, long deadline)

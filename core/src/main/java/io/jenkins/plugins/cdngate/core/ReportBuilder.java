@@ -8,6 +8,7 @@ final class ReportBuilder {
     private final String gate;
     private final Mode mode;
     private final String maskedId;
+    private final AccessKey key;
     private final List<Finding> findings = new ArrayList<>();
     ServiceStatus service;
     List<ResourcePlan> plans = List.of();
@@ -19,6 +20,32 @@ final class ReportBuilder {
         this.gate = gate;
         this.mode = mode == null ? Mode.ENFORCE : mode;
         this.maskedId = key == null ? "****" : key.maskedId();
+        this.key = key;
+    }
+
+    /** A gate's evaluation: the PASS reason, or null when its findings decide the verdict. */
+    interface Evaluation {
+        String evaluate() throws InterruptedException;
+    }
+
+    /**
+     * Runs a gate's evaluation and builds its report, failing closed: bad configuration and anything
+     * unexpected become a FAIL finding (never an exception for the front end, never PASS); only an interrupt
+     * (an aborted build) propagates.
+     */
+    Report buildFailingClosed(Evaluation evaluation) throws InterruptedException {
+        try {
+            return build(evaluation.evaluate());
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            add(Verdict.FAIL, "Configuration error: " + Redactor.clean(e.getMessage(), key));
+            return build(null);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            add(Verdict.FAIL, "Unexpected failure inside CDN Gate (" + e.getClass().getSimpleName() + ": "
+                    + Redactor.clean(e.getMessage(), key) + "); the gate fails closed.");
+            return build(null);
+        }
     }
 
     /*

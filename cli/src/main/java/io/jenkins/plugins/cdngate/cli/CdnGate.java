@@ -1,6 +1,8 @@
 package io.jenkins.plugins.cdngate.cli;
 
 import io.jenkins.plugins.cdngate.core.AccessKey;
+import io.jenkins.plugins.cdngate.core.ConnectionSettings;
+import io.jenkins.plugins.cdngate.core.credentials.CredentialException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -32,8 +34,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
         usageHelpAutoWidth = true,
         description = {
                 "Stops a deployment before it reaches an Alibaba Cloud CDN account that is not ready for it.",
-                "Credentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (plus "
-                        + "ALIBABA_CLOUD_SECURITY_TOKEN for STS), or --profile NAME of the aliyun CLI."},
+                "Credentials: Alibaba Cloud's default credential chain (ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET, OIDC/RRSA, "
+                        + "the aliyun CLI's current profile, ~/.alibabacloud/credentials.ini, the ECS instance RAM role), "
+                        + "or --profile NAME of the aliyun CLI; --role-arn ARN assumes a RAM role with them."},
         subcommands = {EnsureActiveCommand.class, RequireQuotaCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -64,6 +67,19 @@ public final class CdnGate implements Callable<Integer> {
         // the first call, in every build log. Nothing logs through SLF4J that a gate user needs.
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+        // Alibaba's credentials library finds ~/.aliyun/config.json and ~/.alibabacloud/credentials.ini under Java's
+        // user.home, which comes from the password database; the aliyun CLI uses $HOME. In containers the two differ
+        // (user.home "?" or "/"), so the library is pointed where the aliyun CLI looks.
+        String home = System.getenv("HOME");
+        if (home != null && !home.isBlank()) {
+            System.setProperty("user.home", home.strip());
+        }
+        // Alibaba's credentials library logs through its own stdout logger when SLF4J has no binding (tea's
+        // DefaultLogger, level from ALIBABA_CLOUD_SDK_LOG_LEVEL): its warnings would land in the report on stdout and
+        // break --json. Level 5 (NOT_SET) silences it; cdn-gate words every failure itself.
+        if (System.getenv("ALIBABA_CLOUD_SDK_LOG_LEVEL") == null && System.getProperty("ALIBABA_CLOUD_SDK_LOG_LEVEL") == null) {
+            System.setProperty("ALIBABA_CLOUD_SDK_LOG_LEVEL", "5");
         }
         // UTF-8 whatever the locale: plan names are often Chinese (CDN流量包), JSON is UTF-8 by definition, and a
         // CI runner with LANG=C would otherwise print them as '?'.
@@ -181,8 +197,12 @@ public final class CdnGate implements Callable<Integer> {
                 "Missing command: use ensure-active, require-quota or demo");
     }
 
-    AccessKey credentials(String profile, Path configFile) {
-        AccessKey key = new CredentialResolver(environment).resolve(profile, configFile);
+    AccessKey credentials(String profile, Path configFile, ConnectionSettings connection) throws CredentialException {
+        return remember(new CredentialResolver(environment).resolve(profile, configFile, connection));
+    }
+
+    /** Adds the key's secret and token to what every error message is scrubbed of. */
+    AccessKey remember(AccessKey key) {
         secrets.add(key.secret());
         if (key.securityToken() != null) {
             secrets.add(key.securityToken());

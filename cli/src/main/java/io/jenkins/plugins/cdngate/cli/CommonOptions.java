@@ -3,6 +3,7 @@ package io.jenkins.plugins.cdngate.cli;
 import io.jenkins.plugins.cdngate.core.ConnectionSettings;
 import io.jenkins.plugins.cdngate.core.Endpoint;
 import io.jenkins.plugins.cdngate.core.GovernorSettings;
+import io.jenkins.plugins.cdngate.core.credentials.RoleSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -44,14 +45,37 @@ final class CommonOptions {
     Duration deadline;
 
     @Option(names = "--profile", order = 106, paramLabel = "NAME",
-            description = "Use this profile of the aliyun CLI's config file (AK or StsToken mode) instead of the "
-                    + "ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET variables.")
+            description = "Use this profile of the aliyun CLI ($HOME/.aliyun/config.json; AK, StsToken, RamRoleArn, "
+                    + "ChainableRamRoleArn, EcsRamRole or OIDC mode) instead of the default credential chain.")
     String profile;
 
-    @Option(names = "--config-file", order = 107, paramLabel = "FILE",
-            description = "The aliyun CLI config file to read --profile from (default: $ALIBABA_CLOUD_CONFIG_FILE, "
-                    + "else $HOME/.aliyun/config.json); without --profile, its current profile is used.")
+    /** No longer read (Alibaba's credentials library reads $HOME/.aliyun/config.json only): refused in one line. */
+    @Option(names = "--config-file", order = 107, paramLabel = "FILE", hidden = true)
     Path configFile;
+
+    @Option(names = "--role-arn", order = 113, paramLabel = "ARN",
+            description = "Assume this RAM role (STS AssumeRole) with the credentials found, and call CDN with the "
+                    + "role's temporary credentials: acs:ram::<account id>:role/<role name>.")
+    String roleArn;
+
+    @Option(names = "--role-session-name", order = 114, paramLabel = "NAME",
+            description = "RoleSessionName recorded by STS and ActionTrail (default: " + RoleSpec.DEFAULT_SESSION_NAME + ").")
+    String roleSessionName;
+
+    @Option(names = "--role-duration", order = 115, paramLabel = "DURATION",
+            converter = Converters.DurationConverter.class,
+            description = "How long the role's temporary credentials live, 900s to 43200s, at most the role's maximum "
+                    + "session duration (default: 3600s).")
+    Duration roleDuration;
+
+    @Option(names = "--external-id", order = 116, paramLabel = "ID",
+            description = "The ExternalId the role's trust policy asks for.")
+    String externalId;
+
+    @Option(names = "--sts-endpoint", order = 117, paramLabel = "HOST[:PORT]|URL",
+            description = "STS endpoint for --role-arn and the OIDC source (default: "
+                    + ConnectionSettings.DEFAULT_STS_ENDPOINT + "). Same rules as --endpoint.")
+    String stsEndpoint;
 
     @Option(names = "--rate-limit-describe", order = 108, paramLabel = "PER_SECOND", defaultValue = "30",
             converter = Converters.RateConverter.class,
@@ -97,7 +121,51 @@ final class CommonOptions {
                     : message.startsWith("the endpoint ") ? "--" + message.substring("the ".length())
                     : "--endpoint is not usable: " + message);
         }
-        return new ConnectionSettings(endpoint.trim(), connectTimeout, readTimeout, attempts, deadline);
+        if (stsEndpoint != null) {
+            if (stsEndpoint.isBlank()) {
+                throw ConfigurationException.option("--sts-endpoint is empty: give HOST[:PORT] or a URL, e.g. "
+                        + ConnectionSettings.DEFAULT_STS_ENDPOINT + ", or leave the option out");
+            }
+            try {
+                Endpoint.parse(stsEndpoint);
+            } catch (IllegalArgumentException e) {
+                String message = e.getMessage() == null ? "" : e.getMessage();
+                throw ConfigurationException.option(message.startsWith("endpoint ") ? "--sts-" + message
+                        : message.startsWith("the endpoint ") ? "--sts-" + message.substring("the ".length())
+                        : "--sts-endpoint is not usable: " + message);
+            }
+        }
+        return new ConnectionSettings(endpoint.trim(), connectTimeout, readTimeout, attempts, deadline,
+                stsEndpoint == null ? null : stsEndpoint.trim(), null);
+    }
+
+    /** The RAM role to assume, or null without --role-arn; checked before any call. */
+    RoleSpec role() {
+        if (roleArn == null) {
+            if (roleSessionName != null || roleDuration != null || externalId != null) {
+                throw ConfigurationException.option("--role-session-name, --role-duration and --external-id need --role-arn");
+            }
+            return null;
+        }
+        Integer seconds = null;
+        if (roleDuration != null) {
+            if (roleDuration.toMillis() % 1000 != 0) {
+                throw ConfigurationException.option("--role-duration must be whole seconds, not " + roleDuration.toMillis() + "ms");
+            }
+            seconds = (int) Math.min(Integer.MAX_VALUE, roleDuration.toSeconds());
+        }
+        if (roleArn.isBlank()) {
+            throw ConfigurationException.option("--role-arn is empty: give acs:ram::<account id>:role/<role name>, or leave "
+                    + "the option out");
+        }
+        try {
+            return new RoleSpec(roleArn, roleSessionName, seconds, externalId);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            m = m.replace("role ARN ", "--role-arn ").replace("role session name ", "--role-session-name ")
+                    .replace("role session duration ", "--role-duration ").replace("external ID ", "--external-id ");
+            throw ConfigurationException.option(m);
+        }
     }
 
     GovernorSettings governor() {

@@ -8,6 +8,10 @@ import io.jenkins.plugins.cdngate.core.Mode;
 import io.jenkins.plugins.cdngate.core.Report;
 import io.jenkins.plugins.cdngate.core.ReportJson;
 import io.jenkins.plugins.cdngate.core.ReportText;
+import io.jenkins.plugins.cdngate.core.credentials.CredentialException;
+import io.jenkins.plugins.cdngate.core.credentials.CredentialFailure;
+import io.jenkins.plugins.cdngate.core.credentials.RoleAssumer;
+import io.jenkins.plugins.cdngate.core.credentials.RoleSpec;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,7 +42,27 @@ abstract class GateCommand<R> implements Callable<Integer> {
         ConnectionSettings connection = common.connection();
         GovernorSettings governor = common.governor();
         validate();
-        AccessKey accessKey = root.credentials(common.profile, common.configFile);
+        RoleSpec role = common.role();
+        AccessKey accessKey;
+        try {
+            accessKey = root.credentials(common.profile, common.configFile, connection);
+            if (role != null) {
+                AccessKey base = accessKey;
+                try {
+                    accessKey = root.remember(RoleAssumer.assume(base, role, connection));
+                } catch (CredentialException e) {
+                    // STS refused: fail closed with a FAIL report naming the base key (masked) and the fix
+                    Report failed = CredentialFailure.report(spec.name(), e, mode(), base);
+                    print(failed, null);
+                    return ExitCodes.of(failed.verdict());
+                }
+            }
+        } catch (CredentialException e) {
+            // a source's exchange with Alibaba Cloud was refused (e.g. the OIDC source's STS call): FAIL, not a usage error
+            Report failed = CredentialFailure.report(spec.name(), e, mode());
+            print(failed, null);
+            return ExitCodes.of(failed.verdict());
+        }
         R request;
         try {
             request = request(accessKey, connection);
@@ -48,8 +72,7 @@ abstract class GateCommand<R> implements Callable<Integer> {
             throw ConfigurationException.option(optionNames(e.getMessage()));
         }
         CallGovernor.shared().configure(governor);
-        String startLine = ReportText.PREFIX + spec.name() + " with AccessKey " + accessKey.maskedId()
-                + (mode() == Mode.WARN ? " (mode warn)" : "");
+        String startLine = ReportText.startLine(spec.name(), accessKey.maskedId(), accessKey.source(), mode());
         if (!common.json) {
             // printed now, so a build log is not silent while the gate waits out retries (up to --deadline);
             // never with --json, whose stdout is one JSON object and nothing else

@@ -49,9 +49,9 @@ public class SecretsNeverShownTest {
         Map<String, String> wrong = GateExitCodesTest.credentials(ID, WRONG_SECRET);
         Map<String, String> sts = Map.of(CredentialResolver.ENV_ID, "STS-test-0202", CredentialResolver.ENV_SECRET, SECRET,
                 CredentialResolver.ENV_TOKEN, TOKEN);
-        Path profile = CredentialResolverTest.write(temp.getRoot().toPath().resolve("config.json"),
-                CredentialResolverTest.config(CredentialResolverTest.akProfile("ci", ID, SECRET)));
-        Path broken = CredentialResolverTest.write(temp.getRoot().toPath().resolve("broken.json"),
+        Path profile = ConfigFiles.write(temp.getRoot().toPath().resolve("config.json"),
+                ConfigFiles.config("ci", ConfigFiles.akProfile("ci", ID, SECRET)));
+        Path broken = ConfigFiles.write(temp.getRoot().toPath().resolve("broken.json"),
                 "{\"profiles\":[{\"name\":\"ci\",\"access_key_secret\":\"" + SECRET + "\" \"oops\"");
         String endpoint = emulator.endpoint();
         int closedPort = closedPort();

@@ -115,7 +115,9 @@ public final class DefaultChain {
             return key;
         }
         key = credentialsFile(env, tried);
-        if (key == null && !"true".equalsIgnoreCase(value(env, ENV_ECS_METADATA_DISABLED))) {
+        // the library also reads this switch from the process environment (its provider refuses to start then)
+        if (key == null && !"true".equalsIgnoreCase(value(env, ENV_ECS_METADATA_DISABLED))
+                && !"true".equalsIgnoreCase(System.getenv(ENV_ECS_METADATA_DISABLED))) {
             key = ecsRole(env, tried);
         }
         if (key == null && value(env, ENV_CREDENTIALS_URI) != null) {
@@ -273,6 +275,10 @@ public final class DefaultChain {
         }
         if (e instanceof NullPointerException) {
             return where + " has no mode (written by an old aliyun CLI): run " + configure + " again";
+        }
+        if (message.startsWith("IMDS credentials is disabled")) {
+            return where + " is in EcsRamRole mode, but " + ENV_ECS_METADATA_DISABLED + "=true turns the ECS metadata service"
+                    + " off: unset it, or use another profile (--profile NAME)";
         }
         if (message.startsWith("Unable to get profile with")) {
             return where + ": no such profile in the file: create it with " + configure + ", or pass --profile NAME of one"

@@ -13,7 +13,7 @@ public class HelpAndVersionTest {
             {"", "ensure-active", "require-quota", "demo", "--version", "Exit codes:"},
             {"ensure-active", "--[no-]activate", "--charge-type", "--expected-charge-type", "--lock-policy", "--mode",
                     "--endpoint", "--json", "--timeout", "--connect-timeout", "--attempts", "--deadline", "--profile",
-                    "--config-file", "--rate-limit-describe", "--rate-limit-open", "--no-rate-limit", "--cache-ttl"},
+                    "--role-arn", "--role-session-name", "--role-duration", "--external-id", "--sts-endpoint", "--rate-limit-describe", "--rate-limit-open", "--no-rate-limit", "--cache-ttl"},
             {"require-quota", "--min-bytes", "--warn-bytes", "--min-requests", "--plan-filter", "--expiry-warning-days",
                     "--mode", "--endpoint", "--json", "--timeout", "--profile"},
             {"demo", "No Alibaba Cloud", "Exit code"},

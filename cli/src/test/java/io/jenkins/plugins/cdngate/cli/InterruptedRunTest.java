@@ -69,7 +69,7 @@ public class InterruptedRunTest {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String first = out.readLine();
-            assertEquals(signal, "[CDN Gate] ensure-active with AccessKey LTAI****0401", first);
+            assertEquals(signal, "[CDN Gate] ensure-active with AccessKey LTAI****0401 from environment variables ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET", first);
 
             new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
 

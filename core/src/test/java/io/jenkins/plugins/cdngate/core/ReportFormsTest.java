@@ -25,7 +25,7 @@ public class ReportFormsTest {
     public void jsonHasTheDocumentedKeysInOrderWithNullsKept() {
         String json = ReportJson.toJson(QUOTA);
         JsonObject o = JsonParser.parseString(json).getAsJsonObject();
-        assertEquals(List.of("schema", "gate", "verdict", "reason", "mode", "accessKeyId", "activated", "remainingBytes",
+        assertEquals(List.of("schema", "gate", "verdict", "reason", "mode", "accessKeyId", "credentialSource", "activated", "remainingBytes",
                 "remainingBytesHuman", "remainingRequests", "service", "plans", "findings"), List.copyOf(o.keySet()));
         assertEquals("cdn-gate-report/1", o.get("schema").getAsString());
         assertEquals(536870912000L, o.get("remainingBytes").getAsLong());

@@ -30,15 +30,24 @@ public final class ReportBuilder {
      * The report of a gate that stopped before any CDN call because it had no usable credentials (core.credentials'
      * CredentialFailure): one FAIL finding, softened by {@link Mode#WARN} like every configuration error.
      *
-     * @param key    the key that was used to reach STS (masked in the report), or null
-     * @param source the credential source that failed, or null
+     * @param key    the key that was used to reach STS (masked in the report, its source the report's), or null
+     * @param source the credential source that failed, used when there is no key, or null
      */
     public static Report failedBeforeAnyCall(String gate, Mode mode, AccessKey key, String source, String message,
                                              String code, String requestId) {
         ReportBuilder b = new ReportBuilder(gate, mode, key);
-        b.credentialSource = source == null ? b.credentialSource : Text.oneLine(source);
-        b.findings.add(new Finding(Verdict.FAIL, Text.oneLine(Redactor.clean(message, key)), Text.oneLine(code),
-                Text.oneLine(requestId)));
+        if (key == null && source != null) {
+            b.credentialSource = Text.oneLine(source);
+        }
+        String text = message == null ? "" : message;
+        if (key != null) {
+            // not Redactor.clean: it shortens to 400 characters, and these lines carry the role, the STS message and the fix
+            text = text.replace(key.secret(), "****");
+            if (key.securityToken() != null) {
+                text = text.replace(key.securityToken(), "****");
+            }
+        }
+        b.findings.add(new Finding(Verdict.FAIL, Text.oneLine(text), Text.oneLine(code), Text.oneLine(requestId)));
         return b.build(null);
     }
 

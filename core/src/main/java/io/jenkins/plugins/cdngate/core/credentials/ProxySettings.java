@@ -13,6 +13,10 @@ import java.util.Locale;
  * after a controller or agent start, and a changed proxy takes effect after the next restart. Requests to
  * loopback addresses (the emulator) never go through it.
  *
+ * <p>A user name and password are accepted here but refused when a gate builds its SDK client (one line, fail closed):
+ * the SDK sends them only as a header of the request itself, which for HTTPS travels inside the CONNECT tunnel to
+ * Alibaba Cloud, so an authenticating proxy answers 407 and a lenient one would pass the password on (SdkProfiles).
+ *
  * @param host          proxy host name or address
  * @param port          1..65535
  * @param user          proxy user name, or null

@@ -232,6 +232,10 @@ public final class DefaultChain {
                     + " name different profiles (Alibaba's credentials library would use " + ENV_PROFILE
                     + "): unset " + ENV_PROFILE + " or make them agree");
         }
+        if (wanted == null && env.containsKey(ENV_PROFILE) && env.get(ENV_PROFILE).isBlank()) {
+            throw new CredentialException(ENV_PROFILE + " is set but empty (a CI variable that did not expand?): name a profile"
+                    + " of the aliyun CLI, or unset it");
+        }
         String name = wanted != null ? wanted : value(env, ENV_PROFILE);
         String where = "aliyun CLI " + (name == null ? "current profile" : "profile '" + name + "'") + " in " + CLI_CONFIG;
         if ("true".equalsIgnoreCase(value(env, ENV_CLI_PROFILE_DISABLED))) {

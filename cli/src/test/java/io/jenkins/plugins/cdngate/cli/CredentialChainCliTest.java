@@ -226,6 +226,29 @@ public class CredentialChainCliTest {
                 run.err.strip());
     }
 
+    @Test
+    public void anAliyunCliConfigThatExistsButCannotGiveAKeyStopsTheChain() throws Exception {
+        String[][] rows = {
+                {"{\"current\":\"ci\",\"profiles\":[{\"name\":\"ci\",\"access_key_secret\":\"cli-secret-0603\" oops",
+                        "cdn-gate: aliyun CLI current profile in ~/.aliyun/config.json: the file is not valid JSON: fix it or"
+                                + " recreate it with 'aliyun configure'"},
+                {ConfigFiles.config("gone", ConfigFiles.akProfile("ci", "LTAI-cli-0603", "cli-secret-0603")),
+                        "cdn-gate: aliyun CLI current profile in ~/.aliyun/config.json: no such profile in the file: create it"
+                                + " with 'aliyun configure', or pass --profile NAME of one that exists"},
+        };
+        for (String[] row : rows) {
+            // a broken config never hands over to the later sources (credentials.ini here, which would work)
+            Path home = home(row[0]);
+            ConfigFiles.write(home.resolve(".alibabacloud/credentials.ini"), "[default]\nenable = true\ntype = access_key\n"
+                    + "access_key_id = LTAI-ini-0605\naccess_key_secret = ini-secret-0605\n");
+            CliRun run = gate(Map.of(), home);
+
+            assertEquals(run.toString(), ExitCodes.USAGE, run.exitCode);
+            assertEquals(run.toString(), row[1], run.err.strip());
+            assertFalse(run.toString(), run.all().contains("cli-secret-0603"));
+        }
+    }
+
     // ---- the other sources ----
 
     @Test

@@ -311,4 +311,24 @@ public class CredentialChainCliTest {
             oidcRole.oidcTokenExpired(false);
         }
     }
+
+    @Test
+    public void oidcSourceRefusedByStsIsOneLinePerCode() throws Exception {
+        Path right = Files.writeString(temp.newFile().toPath(), OIDC_TOKEN);
+        Path wrong = Files.writeString(temp.newFile().toPath(), "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJvdGhlciJ9.b3RoZXI");
+        String[][] rows = {
+                {OIDC_PROVIDER.replace("c1", "c9"), right.toString(), "AuthenticationFail.NoPermission", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN"},
+                {OIDC_PROVIDER, wrong.toString(), "AuthenticationFail.OIDCToken.Invalid", "service-account token"},
+        };
+        for (String[] row : rows) {
+            CliRun run = gate(Map.of("ALIBABA_CLOUD_ROLE_ARN", OIDC_ROLE, "ALIBABA_CLOUD_OIDC_PROVIDER_ARN", row[0],
+                    "ALIBABA_CLOUD_OIDC_TOKEN_FILE", row[1]), home(null), "--sts-endpoint", "127.0.0.1:" + tlsPort);
+
+            assertEquals(run.toString(), ExitCodes.FAIL, run.exitCode);
+            String fail = run.out.lines().filter(l -> l.contains("FAIL: ")).findFirst().orElse("");
+            assertTrue(run.toString(), fail.contains("STS answered " + row[2]));
+            assertTrue(run.toString(), fail.contains(row[3]));
+            assertTrue(run.toString(), fail.endsWith("[Code " + row[2] + "]") || fail.contains("[Code " + row[2] + ", RequestId "));
+        }
+    }
 }

@@ -332,7 +332,7 @@ public class GateExitCodesTest {
         CliRun json = CliRun.run(env, args("ensure-active", "--json"));
 
         List<String> lines = human.out.lines().toList();
-        assertEquals(human.toString(), "[CDN Gate] ensure-active with AccessKey LTAI****0112 (mode warn)", lines.get(0));
+        assertEquals(human.toString(), "[CDN Gate] ensure-active with AccessKey LTAI****0112 from environment variables ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (mode warn)", lines.get(0));
         assertEquals(human.toString(), 1, lines.stream().filter(l -> l.contains(" with AccessKey ")).count());
         assertTrue(json.toString(), json.out.startsWith("{"));
     }

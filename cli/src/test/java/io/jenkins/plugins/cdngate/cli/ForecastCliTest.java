@@ -139,7 +139,7 @@ public class ForecastCliTest {
                 + line(now.minus(1, ChronoUnit.DAYS), 120 * GIB) + "\n");
         CliRun r = run("--history", file.toString(), "--min-days-left", "4");
         assertEquals(r.toString(), ExitCodes.PASS, r.exitCode);
-        assertTrue(r.out, r.out.contains("[CDN Gate] Days left: 5.0 days at 20.0 GiB/day (the recent pace from 3 "
+        assertTrue(r.out, r.out.contains("[CDN Gate] Days left (pool): 5.0 days at 20.0 GiB/day (the recent pace from 3 "
                 + "readings within the last 30 days)"));
         assertEquals(3, Files.readAllLines(file).size());
     }

@@ -82,6 +82,16 @@ public class ForecastTest extends EmulatorFixture {
     }
 
     @Test
+    public void theExpiryWarningSaysWhatThePlansOwnPaceLeavesVoidAsItsPaceLineDoes() throws Exception {
+        account().activated(true).plan(inUse("2026-11-26T00:00:00Z")).plan(unused());
+        Report r = run(new RequireQuotaRequest(key(), connection(), 0, null, null, null, 7, null));
+        assertEquals(Verdict.UNSTABLE, r.verdict());
+        assertEquals("Plan FP-A \"A\" ends 2026-11-26T00:00:00Z (in 5 days), within the 7-day warning window; at its own "
+                + "pace 50.0 GiB (53687091200 bytes) of it will be void then. Renew or replace it.", r.reason());
+        assertTrue(ReportText.lines(r).stream().anyMatch(l -> l.contains(": 50.0 GiB (53687091200 bytes) will be unused then")));
+    }
+
+    @Test
     public void plansAreDrainedEarliestExpiryFirstAndLostCapacityDoesNotCountTowardDaysLeft() throws Exception {
         // A (10 GiB/day, 100 GiB left) ends in 5 days: 50 GiB used, 50 GiB lost; then B's 1000 GiB at 10 GiB/day.
         account().activated(true).plan(unused()).plan(inUse("2026-11-26T00:00:00Z"));

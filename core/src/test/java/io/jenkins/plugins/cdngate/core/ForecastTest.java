@@ -275,6 +275,8 @@ public class ForecastTest extends EmulatorFixture {
         @SuppressWarnings("unchecked")
         Map<String, Object> mapPool = (Map<String, Object>) ((Map<String, Object>) map.get("forecast")).get("pool");
         assertEquals(105.0, (Double) mapPool.get("daysLeft"), 1e-9);
+        assertEquals(30L, ((Map<?, ?>) map.get("forecast")).get("minDaysLeft"));
+        assertEquals("2027-03-06T00:00:00Z", mapPool.get("runOutAt"));
         assertEquals(50 * GIB, ((Number) mapPool.get("unusedAtExpiryBytes")).longValue());
     }
 

@@ -56,17 +56,19 @@ public final class Forecaster {
      */
     public static QuotaForecast forecast(List<ResourcePlan> plans, Instant now, List<Reading> history, Long minBytes,
                                          Long warnBytes, Integer minDaysLeft, Integer warnDaysLeft, Reading reading) {
-        List<ResourcePlan> counted = new ArrayList<>();
+        // each plan's times parsed once (parsing dominates the cost with many plans; docs/performance.md)
+        List<Dated> counted = new ArrayList<>();
         for (ResourcePlan p : plans) {
             if (p.counted() && p.unit() == ResourcePlan.Unit.BYTES && p.remaining() != null) {
-                counted.add(p);
+                counted.add(new Dated(p, time(p.startTime()), time(p.endTime())));
             }
         }
         List<PlanForecast> perPlan = new ArrayList<>();
         double plansPace = 0;
         double remaining = 0;
-        for (ResourcePlan p : counted) {
-            PlanForecast f = plan(p, now);
+        for (Dated d : counted) {
+            ResourcePlan p = d.plan();
+            PlanForecast f = plan(d, now);
             perPlan.add(f);
             if (f.bytesPerDay() != null) {
                 plansPace += f.bytesPerDay();
@@ -96,10 +98,15 @@ public final class Forecaster {
         return new QuotaForecast(perPlan, pool, minBytes, warnBytes, minDaysLeft, warnDaysLeft, reading);
     }
 
+    /** A counted plan with its StartTime and EndTime read (null when absent). */
+    private record Dated(ResourcePlan plan, Instant start, Instant end) {
+    }
+
     /** One plan at its own average pace since it started. */
-    static PlanForecast plan(ResourcePlan p, Instant now) {
-        Instant end = time(p.endTime());
-        Double pace = paceSinceStart(p, now);
+    private static PlanForecast plan(Dated d, Instant now) {
+        ResourcePlan p = d.plan();
+        Instant end = d.end();
+        Double pace = paceSinceStart(p, d.start(), now);
         if (pace == null) {
             return new PlanForecast(p.instanceId(), null, null, end, null, Outcome.NO_PACE_YET);
         }
@@ -116,8 +123,7 @@ public final class Forecaster {
     }
 
     /** Bytes per day since StartTime; null when nothing was used, the start is unknown or the totals unusable. */
-    static Double paceSinceStart(ResourcePlan p, Instant now) {
-        Instant start = time(p.startTime());
+    static Double paceSinceStart(ResourcePlan p, Instant start, Instant now) {
         if (start == null || p.remaining() == null || p.total() == null || p.remaining() >= p.total()) {
             return null;
         }
@@ -160,17 +166,17 @@ public final class Forecaster {
     }
 
     /** The pool drained at {@code pace} through the plans, the earliest EndTime first (none = never ends, last). */
-    static PoolForecast drain(List<ResourcePlan> counted, Instant now, double pace, PaceSource source,
-                              int readingsUsed) {
-        List<ResourcePlan> order = new ArrayList<>(counted);
-        order.sort(Comparator.comparing((ResourcePlan p) -> time(p.endTime()),
-                Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(p -> p.instanceId() == null ? "" : p.instanceId()));
+    private static PoolForecast drain(List<Dated> counted, Instant now, double pace, PaceSource source,
+                                      int readingsUsed) {
+        List<Dated> order = new ArrayList<>(counted);
+        order.sort(Comparator.comparing(Dated::end, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+                .thenComparing(d -> d.plan().instanceId() == null ? "" : d.plan().instanceId()));
         double perSecond = pace / SECONDS_PER_DAY;
         double t = 0;
         long unused = 0;
-        for (ResourcePlan p : order) {
-            Instant end = time(p.endTime());
+        for (Dated d : order) {
+            ResourcePlan p = d.plan();
+            Instant end = d.end();
             double toEmpty = p.remaining() / perSecond;
             double toEnd = end == null ? Double.POSITIVE_INFINITY : Duration.between(now, end).getSeconds();
             if (t + toEmpty <= toEnd) {

@@ -357,7 +357,13 @@ public final class Bench {
             }
             List<io.jenkins.plugins.cdngate.core.forecast.Reading> history = readings(now, shape[1]);
             Latencies l = new Latencies();
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpuStart = 0;
             for (int i = 0; i < iterations * 2; i++) {
+                if (i == iterations) {
+                    // CPU time of this thread: unlike wall time, barely moved by other processes on a busy machine
+                    cpuStart = threads.getCurrentThreadCpuTime();
+                }
                 long t0 = System.nanoTime();
                 io.jenkins.plugins.cdngate.core.forecast.QuotaForecast f =
                         io.jenkins.plugins.cdngate.core.forecast.Forecaster.forecast(plans, now, history, MIN_BYTES,
@@ -372,8 +378,9 @@ public final class Bench {
                     l.add(t1 - t0);
                 }
             }
-            System.out.printf(Locale.ROOT, "%2d plans, %4d readings: %s, mean %.4f ms%n", shape[0], shape[1],
-                    l.summary(), l.meanMs());
+            double cpuMs = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / iterations;
+            System.out.printf(Locale.ROOT, "%2d plans, %4d readings: wall %s, mean %.4f ms; CPU mean %.4f ms%n",
+                    shape[0], shape[1], l.summary(), l.meanMs(), cpuMs);
         }
         System.out.println("(checksum " + checksum + ")");
     }

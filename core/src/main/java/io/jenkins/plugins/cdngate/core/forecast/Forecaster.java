@@ -113,7 +113,7 @@ public final class Forecaster {
         double secondsToEmpty = p.remaining() / pace * SECONDS_PER_DAY;
         Instant runOut = plus(now, secondsToEmpty);
         if (end != null) {
-            double secondsToEnd = Duration.between(now, end).getSeconds();
+            double secondsToEnd = seconds(now, end);
             if (secondsToEmpty > secondsToEnd) {
                 long unused = unused(p.remaining(), pace / SECONDS_PER_DAY * secondsToEnd);
                 return new PlanForecast(p.instanceId(), pace, runOut, end, unused, Outcome.LEAVES_UNUSED_AT_EXPIRY);
@@ -128,7 +128,7 @@ public final class Forecaster {
             return null;
         }
         long used = p.total() - p.remaining();
-        long elapsed = Math.max(Duration.between(start, now).getSeconds(), MIN_ELAPSED_SECONDS);
+        long elapsed = Math.max(seconds(start, now), MIN_ELAPSED_SECONDS);
         return used * SECONDS_PER_DAY / elapsed;
     }
 
@@ -158,7 +158,7 @@ public final class Forecaster {
         for (int i = 1; i < readings.size(); i++) {
             dropped += Math.max(0, readings.get(i - 1).remainingBytes() - readings.get(i).remainingBytes());
         }
-        long span = Duration.between(readings.get(0).at(), readings.get(readings.size() - 1).at()).getSeconds();
+        long span = seconds(readings.get(0).at(), readings.get(readings.size() - 1).at());
         if (span < MIN_HISTORY_SPAN.getSeconds() || dropped <= 0) {
             return 0;
         }
@@ -178,7 +178,7 @@ public final class Forecaster {
             ResourcePlan p = d.plan();
             Instant end = d.end();
             double toEmpty = p.remaining() / perSecond;
-            double toEnd = end == null ? Double.POSITIVE_INFINITY : Duration.between(now, end).getSeconds();
+            double toEnd = end == null ? Double.POSITIVE_INFINITY : seconds(now, end);
             if (t + toEmpty <= toEnd) {
                 t += toEmpty;
             } else {
@@ -209,11 +209,19 @@ public final class Forecaster {
 
     /** {@code now} plus seconds (rounded down: earlier is the conservative side); null beyond year 9999. */
     private static Instant plus(Instant now, double seconds) {
-        if (!(seconds <= Duration.between(now, LAST_DATE).getSeconds())) {
+        if (!(seconds <= seconds(now, LAST_DATE))) {
             return null;
         }
         // + 1 ms: 2591999.9999999995 s from binary fractions is 30 days, not 29 days 23:59:59
         return now.plusSeconds((long) Math.floor(seconds + 0.001));
+    }
+
+    /**
+     * Whole seconds from one instant to another. Not {@code Duration.between}: between instants centuries apart it
+     * overflows its nanosecond count and recovers through a caught exception, tens of microseconds a call.
+     */
+    private static long seconds(Instant from, Instant to) {
+        return to.getEpochSecond() - from.getEpochSecond();
     }
 
     /** ISO-8601 with offset, as the gate reads plan times; null when absent or unreadable (counted plans never are). */
@@ -221,10 +229,54 @@ public final class Forecaster {
         if (text == null || text.isBlank()) {
             return null;
         }
+        String t = text.trim();
+        Instant fast = utc(t);
+        if (fast != null) {
+            return fast;
+        }
         try {
-            return OffsetDateTime.parse(text.trim()).toInstant();
+            return OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * {@code 2026-11-21T00:00:00Z} or {@code 2026-11-21T00:00Z}, the forms Alibaba sends, read without a
+     * DateTimeFormatter (which costs microseconds a plan; docs/performance.md); null for anything else, which then
+     * goes through {@link OffsetDateTime#parse}, so both read the same text the same way.
+     */
+    private static Instant utc(String t) {
+        int n = t.length();
+        if ((n != 20 && n != 17) || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-'
+                || t.charAt(10) != 'T' || t.charAt(13) != ':' || (n == 20 && t.charAt(16) != ':')) {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = n == 20 ? digits(t, 17, 2) : 0;
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.of(year, month, day, hour, minute, second).toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null; // e.g. month 13: the full parser decides (and refuses it)
+        }
+    }
+
+    private static int digits(String t, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }

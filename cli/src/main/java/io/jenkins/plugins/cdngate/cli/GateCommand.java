@@ -53,14 +53,14 @@ abstract class GateCommand<R> implements Callable<Integer> {
                 } catch (CredentialException e) {
                     // STS refused: fail closed with a FAIL report naming the base key (masked) and the fix
                     Report failed = CredentialFailure.report(spec.name(), e, mode(), base);
-                    print(failed, null);
+                    print(failed, null, List.of());
                     return ExitCodes.of(failed.verdict());
                 }
             }
         } catch (CredentialException e) {
             // a source's exchange with Alibaba Cloud was refused (e.g. the OIDC source's STS call): FAIL, not a usage error
             Report failed = CredentialFailure.report(spec.name(), e, mode());
-            print(failed, null);
+            print(failed, null, List.of());
             return ExitCodes.of(failed.verdict());
         }
         R request;

@@ -81,7 +81,7 @@ public final class AccessKey {
         return source;
     }
 
-    /** This key with its source named (one line; null or blank means unknown). */
+    /** This key with its source named (one line; null or blank means unknown). The source is not part of equality. */
     public AccessKey withSource(String value) {
         String clean = value == null || value.isBlank() ? null : Text.oneLine(value.strip());
         return new AccessKey(id, secret, securityToken, clean);

@@ -75,6 +75,7 @@ public final class CdnGate implements Callable<Integer> {
         if (home != null && !home.isBlank()) {
             System.setProperty("user.home", home.strip());
         }
+        proxyPropertiesFromEnvironment(System.getenv());
         // Alibaba's credentials library logs through its own stdout logger when SLF4J has no binding (tea's
         // DefaultLogger, level from ALIBABA_CLOUD_SDK_LOG_LEVEL): its warnings would land in the report on stdout and
         // break --json. Level 5 (NOT_SET) silences it; cdn-gate words every failure itself.
@@ -89,6 +90,45 @@ public final class CdnGate implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> onSignal(finished, err), "cdn-gate-interrupted"));
         int code = runToEnd(finished, CliEnvironment.system(), out, err, args);
         System.exit(code);
+    }
+
+    /**
+     * The SDK's CDN and STS calls honour HTTPS_PROXY and NO_PROXY from the environment; Alibaba's credentials library
+     * (its own STS calls: the OIDC source, aliyun CLI profiles in RamRoleArn, ChainableRamRoleArn and OIDC mode) uses
+     * Java's HttpURLConnection, which reads only the JVM's proxy properties. So HTTPS_PROXY (or https_proxy) becomes
+     * https.proxyHost/https.proxyPort and NO_PROXY http.nonProxyHosts (loopback always direct), unless those are set
+     * already. HTTP_PROXY is not mapped: the only plain-HTTP call of the library is the ECS metadata service, a
+     * link-local address no proxy should see. A proxy user and password in the URL are not used by the JVM here.
+     */
+    static void proxyPropertiesFromEnvironment(java.util.Map<String, String> env) {
+        String proxy = env.get("HTTPS_PROXY") != null ? env.get("HTTPS_PROXY") : env.get("https_proxy");
+        if (proxy == null || proxy.isBlank() || System.getProperty("https.proxyHost") != null) {
+            return;
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(proxy.strip().contains("://") ? proxy.strip() : "http://" + proxy.strip());
+            if (uri.getHost() == null) {
+                return;
+            }
+            System.setProperty("https.proxyHost", uri.getHost());
+            System.setProperty("https.proxyPort", Integer.toString(uri.getPort() > 0 ? uri.getPort() : 80));
+        } catch (IllegalArgumentException notAUrl) {
+            return; // the SDK reports an unusable proxy URL itself (SDK.InvalidProxy)
+        }
+        if (System.getProperty("http.nonProxyHosts") == null) {
+            String noProxy = env.get("NO_PROXY") != null ? env.get("NO_PROXY") : env.get("no_proxy");
+            java.util.List<String> hosts = new java.util.ArrayList<>();
+            if (noProxy != null) {
+                for (String h : noProxy.split(",")) {
+                    String t = h.strip();
+                    if (!t.isEmpty()) {
+                        hosts.add(t.startsWith(".") ? "*" + t : t);
+                    }
+                }
+            }
+            hosts.addAll(java.util.List.of("localhost", "127.*", "[::1]"));
+            System.setProperty("http.nonProxyHosts", String.join("|", hosts));
+        }
     }
 
     /**

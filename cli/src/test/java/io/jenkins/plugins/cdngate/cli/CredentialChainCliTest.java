@@ -176,6 +176,20 @@ public class CredentialChainCliTest {
     }
 
     @Test
+    public void theLibrarysStsCallsFollowHttpsProxyFromTheEnvironmentLikeTheSdk() throws Exception {
+        Path home = home(ConfigFiles.config("deploy", ramRoleArnProfile("deploy")));
+        int before = proxy.forwarded().size();
+
+        // no -Dhttps.proxyHost: only the variable every CI sets
+        CliRun run = CliRun.child(Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port()), home, tls.trustOptions(),
+                "ensure-active", "--endpoint", emulator.endpoint());
+
+        assertPassFrom(run, "STS.****", "aliyun CLI current profile in ~/.aliyun/config.json (RamRoleArn mode)");
+        assertTrue(proxy.forwarded().toString(), proxy.forwarded().subList(before, proxy.forwarded().size()).stream()
+                .anyMatch(f -> f.method().equals("CONNECT") && f.target().equals("sts.aliyuncs.com:443")));
+    }
+
+    @Test
     public void chainableRamRoleArnProfileAssumesTwoRoles() throws Exception {
         Path home = home(ConfigFiles.config("chained", ramRoleArnProfile("deploy"),
                 profile("chained", "ChainableRamRoleArn", "source_profile", "deploy", "ram_role_arn", SECOND_ROLE,

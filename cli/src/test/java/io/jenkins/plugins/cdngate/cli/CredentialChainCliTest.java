@@ -190,6 +190,23 @@ public class CredentialChainCliTest {
     }
 
     @Test
+    public void ramRoleArnProfileRefusedByStsFailsClosedInOneLine() throws Exception {
+        Path home = home(ConfigFiles.config("deploy", profile("deploy", "RamRoleArn", "access_key_id", "LTAI-base-0601",
+                "access_key_secret", "base-secret-0601", "ram_role_arn", "acs:ram::1234567890123456:role/missing",
+                "ram_session_name", "cli-session", "expired_seconds", "900")));
+
+        CliRun run = gate(Map.of(), home);
+
+        assertEquals(run.toString(), ExitCodes.FAIL, run.exitCode);
+        List<String> fails = run.out.lines().filter(l -> l.contains("FAIL: ")).toList();
+        assertEquals(run.toString(), 1, fails.size());
+        assertTrue(run.toString(), fails.get(0).startsWith("[CDN Gate] FAIL: Credentials: aliyun CLI current profile in"
+                + " ~/.aliyun/config.json: STS answered EntityNotExist.Role"));
+        assertTrue(run.toString(), fails.get(0).contains("[Code EntityNotExist.Role, RequestId "));
+        assertFalse(run.toString(), run.all().contains("base-secret-0601"));
+    }
+
+    @Test
     public void chainableRamRoleArnProfileAssumesTwoRoles() throws Exception {
         Path home = home(ConfigFiles.config("chained", ramRoleArnProfile("deploy"),
                 profile("chained", "ChainableRamRoleArn", "source_profile", "deploy", "ram_role_arn", SECOND_ROLE,

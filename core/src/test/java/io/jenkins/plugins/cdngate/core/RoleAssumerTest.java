@@ -191,6 +191,23 @@ public class RoleAssumerTest extends EmulatorFixture {
     }
 
     @Test
+    public void unreachableStsIsOneTransportLineAfterTheAttempts() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        try {
+            RoleAssumer.assume(key(), RoleSpec.of(ARN), connection().withStsEndpoint("127.0.0.1:" + closed));
+            fail("assumed a role at a closed port");
+        } catch (CredentialException e) {
+            assertEquals(e.getMessage(), "SDK.ServerUnreachable", e.code());
+            assertTrue(e.getMessage(), e.getMessage().startsWith("assuming RAM role " + ARN + " at 127.0.0.1 failed with"
+                    + " SDK.ServerUnreachable (the connection was refused or timed out)."));
+            assertFalse(e.getMessage(), e.getMessage().contains(secret));
+        }
+    }
+
+    @Test
     public void roleSpecRefusesBadValuesInOneLineBeforeAnyCall() {
         String[][] bad = {
                 {"arn:aws:iam::123:role/x", null, null, null, "not of the form"},

@@ -133,6 +133,24 @@ public class ErrorCatalogTest {
         }
     }
 
+    /** STS codes: complete, never retried, FAIL (closed); the STS row wins, then the prefix, then the main table. */
+    @Test
+    public void stsEntriesFailClosedAndResolveStsFirst() {
+        for (ErrorCatalog.Entry e : ErrorCatalog.stsEntries()) {
+            assertFalse(e.code() + " meaning", e.meaning().isBlank());
+            assertTrue(e.code() + " advice ends a sentence", e.advice().endsWith("."));
+            assertFalse(e.code() + " retried", e.retryable());
+            assertEquals(e.code(), Verdict.FAIL, e.verdict());
+        }
+        assertTrue(ErrorCatalog.resolveSts("NoPermission").advice().contains("sts:AssumeRole"));
+        assertTrue(ErrorCatalog.resolve("NoPermission").advice().contains("cdn:"));
+        assertEquals("AuthenticationFail.OIDCToken.*", ErrorCatalog.resolveSts("AuthenticationFail.OIDCToken.AudienceNotMatch").code());
+        assertEquals("InvalidSecurityToken.*", ErrorCatalog.resolveSts("InvalidSecurityToken.Malformed").code());
+        assertEquals("Throttling.User", ErrorCatalog.resolveSts("Throttling.User").code());
+        assertTrue(ErrorCatalog.resolveSts("Throttling.User").retryable());
+        assertEquals(Category.UNKNOWN, ErrorCatalog.resolveSts("Brand.New.StsCode").category());
+    }
+
     @Test
     public void exactEntryWinsOverPrefix() {
         assertEquals("MissingSecurityToken", ErrorCatalog.resolve("MissingSecurityToken").code());

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.cdngate.core.credentials;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * An HTTP proxy for the CDN and STS calls (e.g. the one set under Manage Jenkins).
@@ -55,19 +54,12 @@ public record ProxySettings(String host, int port, String user, String password,
         return "http://" + host + ":" + port;
     }
 
-    /** Whether this host is reached directly (exact match, case-insensitive; a leading '.' or '*.' matches a suffix). */
+    /**
+     * Whether this host is reached directly: an exact name of {@link #noProxyHosts()}, as the SDK compares them
+     * (HttpUtil.needProxy: exact string match; no wildcards or domain suffixes).
+     */
     public boolean bypasses(String targetHost) {
-        String t = targetHost == null ? "" : targetHost.toLowerCase(Locale.ROOT);
-        for (String h : noProxyHosts) {
-            String n = h.toLowerCase(Locale.ROOT);
-            if (n.startsWith("*.")) {
-                n = n.substring(1);
-            }
-            if (t.equals(n) || n.startsWith(".") && t.endsWith(n)) {
-                return true;
-            }
-        }
-        return false;
+        return targetHost != null && noProxyHosts.contains(targetHost);
     }
 
     private static String safe(String s) {

@@ -98,6 +98,17 @@ public class ProxySettingsTest {
         assertEquals("ProxySettings[http://p:3128, user u, password ****]", withPassword.toString());
     }
 
+    @Test
+    public void theProfileCarriesTheProxyAndItsNoProxyHostsAndKeepsLoopbackDirect() {
+        com.aliyuncs.http.HttpClientConfig config = SdkProfiles.profile(ConnectionSettings.defaults()
+                .withProxy(new ProxySettings("proxy.corp", 3128, null, null, List.of("cdn.internal.corp")))).getHttpClientConfig();
+
+        assertEquals("http://proxy.corp:3128", config.getHttpsProxy());
+        assertEquals("http://proxy.corp:3128", config.getHttpProxy());
+        List<String> noProxy = List.of(config.getNoProxy().split(","));
+        assertTrue(noProxy.toString(), noProxy.containsAll(List.of("127.0.0.1", "localhost", "cdn.internal.corp")));
+    }
+
     /**
      * The SDK sends proxy credentials only inside the request (for HTTPS: inside the tunnel, to Alibaba Cloud), never on
      * the CONNECT: a gate with proxy credentials is refused in one line before any call, and the password is not shown.

@@ -48,6 +48,13 @@ import java.util.regex.Pattern;
  * key. The variables of sources 2 and 3 come from {@code environment}; the library itself reads the aliyun CLI and
  * credentials files under the JVM's {@code user.home}, and the process environment for {@code ALIBABA_CLOUD_PROFILE},
  * the switches and the STS region (the CLI passes its own process environment, so both agree).
+ *
+ * <p>In a long-lived JVM (Jenkins) note what the library keeps per JVM: {@code credentials.ini} is parsed once and
+ * cached (ProfileCredentialsProvider), the files are those under the JVM's {@code user.home}, and the library's own
+ * HTTP calls (STS for the OIDC source and the aliyun CLI's role modes, the metadata service) use Java's
+ * HttpURLConnection with the JVM's proxy properties, not {@link ProxySettings} (which the SDK's calls use: CDN and
+ * {@link RoleAssumer}). Every provider is built per call and closed; the ECS source refreshes synchronously (no
+ * background thread).
  */
 public final class DefaultChain {
     public static final String ENV_ID = "ALIBABA_CLOUD_ACCESS_KEY_ID";

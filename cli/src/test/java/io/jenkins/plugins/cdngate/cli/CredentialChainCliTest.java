@@ -294,6 +294,20 @@ public class CredentialChainCliTest {
     }
 
     @Test
+    public void alibabaCloudCredentialsFileRamRoleArnTypeAssumesTheRole() throws Exception {
+        Path home = home(null);
+        ConfigFiles.write(home.resolve(".alibabacloud/credentials.ini"), "[default]\nenable = true\ntype = ram_role_arn\n"
+                + "access_key_id = LTAI-base-0601\naccess_key_secret = base-secret-0601\nrole_arn = " + ROLE + "\n"
+                + "role_session_name = ini-session\n");
+
+        CliRun run = gate(Map.of(), home);
+
+        assertPassFrom(run, "STS.****", "section [default] of ~/.alibabacloud/credentials.ini (type ram_role_arn)");
+        assertTrue(emulator.issuedCredentials().stream().anyMatch(c -> "ini-session".equals(c.sessionName())));
+        assertNothingLeftLoopback();
+    }
+
+    @Test
     public void ecsInstanceRoleInHardenedModeUsesTheSessionToken() throws Exception {
         metadata.hardened(true);
         try {

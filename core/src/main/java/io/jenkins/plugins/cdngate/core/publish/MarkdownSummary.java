@@ -133,7 +133,7 @@ public final class MarkdownSummary {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '|' -> out.append("\\|");
-                case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '!', '~', '"' -> out.append('\\').append(c);
+                case '\\', '`', '*', '_', '[', ']', '#', '!', '~' -> out.append('\\').append(c);
                 default -> out.append(c);
             }
         }

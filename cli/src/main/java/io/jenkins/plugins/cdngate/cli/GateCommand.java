@@ -8,7 +8,12 @@ import io.jenkins.plugins.cdngate.core.Mode;
 import io.jenkins.plugins.cdngate.core.Report;
 import io.jenkins.plugins.cdngate.core.ReportJson;
 import io.jenkins.plugins.cdngate.core.ReportText;
+import io.jenkins.plugins.cdngate.core.publish.HtmlReport;
+import io.jenkins.plugins.cdngate.core.publish.JUnitReport;
+import io.jenkins.plugins.cdngate.core.publish.MarkdownSummary;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -38,6 +43,7 @@ abstract class GateCommand<R> implements Callable<Integer> {
         ConnectionSettings connection = common.connection();
         GovernorSettings governor = common.governor();
         validate();
+        Outputs outputs = outputs();
         AccessKey accessKey = root.credentials(common.profile, common.configFile);
         R request;
         try {
@@ -58,8 +64,61 @@ abstract class GateCommand<R> implements Callable<Integer> {
             out.flush();
         }
         Report report = run(request);
+        root.reported(report);
         print(report, startLine);
+        outputs.write(report);
         return ExitCodes.of(report.verdict());
+    }
+
+    /** The files this run writes besides stdout, checked now (before any call). */
+    private Outputs outputs() {
+        Path html = common.report == null ? null : ReportFiles.check("--report", common.report);
+        Path junit = common.junit == null ? null : ReportFiles.check("--junit", common.junit);
+        String summaryValue = root.environment().get(ReportFiles.GITHUB_STEP_SUMMARY);
+        Path summary = summaryValue == null ? null
+                : ReportFiles.check(ReportFiles.GITHUB_STEP_SUMMARY, summaryValue, false);
+        return new Outputs(html, junit, summary);
+    }
+
+    /**
+     * {@code --report}, {@code --junit} and the GitHub step summary. Each is written after the report is printed:
+     * a file that cannot be written then is a configuration error (exit 2), never a silent pass.
+     */
+    private final class Outputs {
+        final Path html;
+        final Path junit;
+        final Path summary;
+
+        Outputs(Path html, Path junit, Path summary) {
+            this.html = html;
+            this.junit = junit;
+            this.summary = summary;
+        }
+
+        void write(Report report) {
+            PrintWriter out = spec.commandLine().getOut();
+            List<Report> reports = List.of(report);
+            if (html != null) {
+                ReportFiles.write("--report", html, HtmlReport.render(reports, Instant.now()));
+                say(out, "HTML report: " + html.toAbsolutePath());
+            }
+            if (junit != null) {
+                ReportFiles.write("--junit", junit, JUnitReport.render(reports));
+                say(out, "JUnit XML: " + junit.toAbsolutePath());
+            }
+            if (summary != null) {
+                ReportFiles.append(ReportFiles.GITHUB_STEP_SUMMARY, summary, MarkdownSummary.render(reports));
+                say(out, "Summary added to $" + ReportFiles.GITHUB_STEP_SUMMARY);
+            }
+        }
+
+        private void say(PrintWriter out, String line) {
+            // never with --json: stdout is one JSON object and nothing else
+            if (!common.json) {
+                out.println(ReportText.PREFIX + line);
+                out.flush();
+            }
+        }
     }
 
     /** Core's request parameter names, as the options a CLI user knows. */

@@ -63,9 +63,13 @@ abstract class GateCommand<R> implements Callable<Integer> {
             out.println(startLine);
             out.flush();
         }
+        for (String notice : notices()) {
+            (common.json ? spec.commandLine().getErr() : spec.commandLine().getOut()).println(ReportText.PREFIX + notice);
+        }
         Report report = run(request);
         root.reported(report);
-        print(report, startLine);
+        List<String> after = afterRun(report);
+        print(report, startLine, after);
         outputs.write(report);
         return ExitCodes.of(report.verdict());
     }
@@ -113,11 +117,10 @@ abstract class GateCommand<R> implements Callable<Integer> {
         }
 
         private void say(PrintWriter out, String line) {
-            // never with --json: stdout is one JSON object and nothing else
-            if (!common.json) {
-                out.println(ReportText.PREFIX + line);
-                out.flush();
-            }
+            // with --json on stderr: stdout is one JSON object and nothing else
+            PrintWriter to = common.json ? spec.commandLine().getErr() : out;
+            to.println(ReportText.PREFIX + line);
+            to.flush();
         }
     }
 
@@ -128,7 +131,8 @@ abstract class GateCommand<R> implements Callable<Integer> {
             {"expectedChargeType", "--expected-charge-type"}, {"chargeType", "--charge-type"},
             {"lockPolicy", "--lock-policy"}, {"maxAttempts", "--attempts"}, {"connectTimeout", "--connect-timeout"},
             {"readTimeout", "--timeout"}, {"cacheTtl", "--cache-ttl"}, {"openPerSecond", "--rate-limit-open"},
-            {"describePerSecond", "--rate-limit-describe"},
+            {"describePerSecond", "--rate-limit-describe"}, {"minDaysLeft", "--min-days-left"},
+            {"warnDaysLeft", "--warn-days-left"},
     };
 
     static String optionNames(String message) {
@@ -153,12 +157,30 @@ abstract class GateCommand<R> implements Callable<Integer> {
     /** Runs the gate: every failure is a report, only an interrupt is thrown. */
     abstract Report run(R request) throws InterruptedException;
 
-    private void print(Report report, String startLine) {
+    /** Lines (without prefix) to print before the gate runs, e.g. what an input file held; none by default. */
+    List<String> notices() {
+        return List.of();
+    }
+
+    /** What this command does with the report before it is printed (e.g. record it); lines saying so. */
+    List<String> afterRun(Report report) {
+        return List.of();
+    }
+
+    /** The report; {@code after} lines go just before the verdict line (to stderr with --json: stdout is the JSON). */
+    private void print(Report report, String startLine, List<String> after) {
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
             out.println(ReportJson.toJson(report));
+            for (String line : after) {
+                spec.commandLine().getErr().println(ReportText.PREFIX + line);
+            }
+            spec.commandLine().getErr().flush();
         } else {
-            List<String> lines = ReportText.lines(report);
+            List<String> lines = new java.util.ArrayList<>(ReportText.lines(report));
+            for (String line : after) {
+                lines.add(lines.size() - 1, ReportText.PREFIX + line);
+            }
             // the report's own first line is the start line already printed; if the forms ever differ, print it all
             int from = !lines.isEmpty() && lines.get(0).equals(startLine) ? 1 : 0;
             for (String line : lines.subList(from, lines.size())) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cdngate.core;
 
+import io.jenkins.plugins.cdngate.core.forecast.QuotaForecast;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,7 @@ final class ReportBuilder {
     Long remainingBytes;
     Long remainingRequests;
     boolean activated;
+    QuotaForecast forecast;
 
     ReportBuilder(String gate, Mode mode, AccessKey key) {
         this.gate = gate;
@@ -126,7 +128,7 @@ final class ReportBuilder {
             reason = "warn mode, FAIL reported as UNSTABLE: " + reason;
         }
         return new Report(gate, verdict, reason, out, maskedId, mode, service, plans, remainingBytes,
-                remainingRequests, activated);
+                remainingRequests, activated, forecast, null);
     }
 
     /** The finding's message with its Alibaba Code and RequestId, when it came from an error (no RequestId, none shown). */

@@ -1,5 +1,11 @@
 package io.jenkins.plugins.cdngate.core;
 
+import io.jenkins.plugins.cdngate.core.forecast.ForecastText;
+import io.jenkins.plugins.cdngate.core.forecast.Forecaster;
+import io.jenkins.plugins.cdngate.core.forecast.PlanForecast;
+import io.jenkins.plugins.cdngate.core.forecast.PoolForecast;
+import io.jenkins.plugins.cdngate.core.forecast.QuotaForecast;
+import io.jenkins.plugins.cdngate.core.forecast.Reading;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -82,12 +89,24 @@ public final class RequireQuota {
         for (String note : answer.notes()) {
             report.add(Verdict.UNSTABLE, "Could not read the plan list fully: " + note + ".", rid);
         }
-        return judge(answer.plans(), request, filter, clock.instant(), report, rid);
+        return judge(answer.plans(), request, filter, clock.instant(), report, rid, answer.notes().isEmpty());
     }
 
     static String judge(List<ResourcePlan> raw, RequireQuotaRequest request, Pattern filter, Instant now,
                         ReportBuilder report, String rid) {
+        return judge(raw, request, filter, now, report, rid, true);
+    }
+
+    /**
+     * @param listComplete false when the plan list could not be read fully; then this run's reading is not
+     *                     verified and is not offered as history
+     */
+    static String judge(List<ResourcePlan> raw, RequireQuotaRequest request, Pattern filter, Instant now,
+                        ReportBuilder report, String rid, boolean listComplete) {
+        // A reading recorded as history must be one the gate could verify: every plan read, nothing guessed.
+        boolean verified = listComplete;
         List<ResourcePlan> plans = new ArrayList<>();
+        List<ResourcePlan> expiring = new ArrayList<>();
         BigInteger bytes = BigInteger.ZERO;
         BigInteger requests = BigInteger.ZERO;
         int bytePlans = 0;
@@ -106,11 +125,13 @@ public final class RequireQuota {
                     report.add(Verdict.PASS, "Plan " + name + " is listed but not counted: cannot tell whether it holds"
                             + " data transfer or requests (CommodityCode " + orNone(p.commodityCode()) + ").", rid);
                 } else if (skip.startsWith("CurrCapacity")) {
+                    verified = false;
                     // Never read as zero or as plenty: someone must look (request plans reach here only when a
                     // minimum number of requests was asked for, see skipReason).
                     report.add(Verdict.UNSTABLE, "Plan " + name + " has an unusable capacity (" + p.note()
                             + "); it was not counted. Check it in the console.", rid);
                 } else if (skip.startsWith("StartTime") || skip.startsWith("EndTime")) {
+                    verified = false;
                     // Like an unusable capacity: a plan whose validity cannot be read is neither counted quietly
                     // nor dropped quietly (acceptance review 2, item 6).
                     report.add(Verdict.UNSTABLE, "Plan " + name + " has an unreadable " + skip.substring(0,
@@ -130,7 +151,9 @@ public final class RequireQuota {
                     requests = requests.add(BigInteger.valueOf(p.remaining()));
                     requestPlans++;
                 }
-                expiryWarning(p, request.expiryWarningDays(), now, report, rid, name);
+                if (endsWithin(p, request.expiryWarningDays(), now)) {
+                    expiring.add(p);
+                }
             }
             plans.add(new ResourcePlan(p.instanceId(), p.commodityCode(), p.displayName(), p.templateName(), p.status(),
                     p.startTime(), p.endTime(), p.currCapacity(), p.initCapacity(), p.unit(), p.remaining(), p.total(),
@@ -140,6 +163,7 @@ public final class RequireQuota {
         if (filter != null && raw.stream().noneMatch(p -> isValid(p) && matches(filter, p))) {
             // A filter that matches nothing (a typo, a renamed plan) must not pass quietly with "0 bytes left"
             // when minBytes is 0; with minBytes above 0 the FAIL below still applies.
+            verified = false;
             long valid = raw.stream().filter(RequireQuota::isValid).count();
             report.add(Verdict.UNSTABLE, "No valid plan matches the plan filter '" + request.planFilter() + "' ("
                     + valid + " valid plan" + (valid == 1 ? "" : "s") + " listed); check the filter.", rid);
@@ -147,8 +171,17 @@ public final class RequireQuota {
         long remainingBytes = clamp(bytes);
         report.remainingBytes = remainingBytes;
         if (bytes.bitLength() > 63) {
+            verified = false;
             report.add(Verdict.PASS, "The counted plans together hold more than the largest supported amount, " + Sizes.human(Long.MAX_VALUE)
                     + "; reported as that.", rid);
+        }
+        QuotaForecast forecast = Forecaster.forecast(plans, now, request.history(), request.minBytes(),
+                request.warnBytes(), request.minDaysLeft(), request.warnDaysLeft(),
+                verified ? new Reading(now, remainingBytes) : null);
+        report.forecast = forecast;
+        for (ResourcePlan p : expiring) {
+            // after the forecast, so the warning says what the plan's own pace leaves void, as its pace line does
+            expiryWarning(p, request.expiryWarningDays(), now, report, rid, forecast);
         }
         String scope = request.planFilter() == null ? "" : " matching '" + request.planFilter() + "'";
         String bytesLine = Sizes.human(remainingBytes) + " of data transfer left in " + bytePlans + " counted plan"
@@ -162,6 +195,7 @@ public final class RequireQuota {
         } else {
             report.add(Verdict.PASS, bytesLine + " (at least " + Sizes.human(request.minBytes()) + " required).", rid);
         }
+        String daysReason = daysLeft(forecast, request, report, rid);
         if (request.minRequests() != null) {
             long remainingRequests = clamp(requests);
             report.remainingRequests = remainingRequests;
@@ -174,7 +208,44 @@ public final class RequireQuota {
                 report.add(Verdict.PASS, line + " (at least " + Counts.format(request.minRequests()) + " required).", rid);
             }
         }
-        return bytesLine + " (at least " + Sizes.human(request.minBytes()) + " required)";
+        return bytesLine + " (at least " + Sizes.human(request.minBytes()) + " required)"
+                + (daysReason == null ? "" : "; " + daysReason);
+    }
+
+    /**
+     * Judges days left when minDaysLeft or warnDaysLeft is set: below the minimum FAIL, below the warning level
+     * UNSTABLE. No pace yet is reported and never judged (no made-up number, never a FAIL by itself). The numbers are
+     * shown as {@link ForecastText#days} shows them everywhere (rounded down), so no line contradicts the verdict.
+     *
+     * @return the days-left part of a PASS reason, or null when not asked
+     */
+    private static String daysLeft(QuotaForecast forecast, RequireQuotaRequest request, ReportBuilder report,
+                                   String rid) {
+        Integer min = request.minDaysLeft();
+        Integer warn = request.warnDaysLeft();
+        if (min == null && warn == null) {
+            return null;
+        }
+        PoolForecast pool = forecast.pool();
+        if (pool.daysLeft() == null) {
+            report.add(Verdict.PASS, "Days left cannot be told yet: " + ForecastText.noPace(forecast)
+                    + "; the days-left " + (min != null ? "minimum" : "warning level") + " was not checked.", rid);
+            return "days left not checked (no pace yet)";
+        }
+        String left = ForecastText.days(pool.daysLeft()) + " of data transfer left " + ForecastText.atPace(pool);
+        if (min != null && pool.daysLeft() < min) {
+            report.add(Verdict.FAIL, "Only " + left + "; at least " + ForecastText.days(min)
+                    + " are required. Buy a data-transfer plan, or lower the days-left minimum.", rid);
+        } else if (warn != null && pool.daysLeft() < warn) {
+            report.add(Verdict.UNSTABLE, "Only " + left + ", below the warning level of " + ForecastText.days(warn)
+                    + ". Buy a data-transfer plan soon.", rid);
+        } else {
+            String level = min != null ? "at least " + ForecastText.days(min) + " required"
+                    : "warning level " + ForecastText.days(warn);
+            report.add(Verdict.PASS, left + " (" + level + ").", rid);
+            return ForecastText.days(pool.daysLeft()) + " left (" + level + ")";
+        }
+        return null;
     }
 
     private static String skipReason(ResourcePlan p, Pattern filter, Instant now, boolean requestsAsked) {
@@ -217,18 +288,34 @@ public final class RequireQuota {
     /** Why a request plan is listed but not counted when no minimum number of requests was asked for. */
     static final String NOT_REQUIRED = "not required (a request plan; no minimum number of requests was asked for)";
 
-    private static void expiryWarning(ResourcePlan p, Integer days, Instant now, ReportBuilder report, String rid,
-                                      String name) {
+    private static boolean endsWithin(ResourcePlan p, Integer days, Instant now) {
         if (days == null || p.endTime() == null || p.endTime().isBlank()) {
-            return;
+            return false;
         }
+        return time(p.endTime()).isBefore(now.plus(Duration.ofDays(days)));
+    }
+
+    /**
+     * A counted plan ending within the warning window. What it leaves void is what its forecast line says: at its own
+     * pace (a data-transfer plan in use), else all that is left now (nothing used yet, or a request plan).
+     */
+    private static void expiryWarning(ResourcePlan p, Integer days, Instant now, ReportBuilder report, String rid,
+                                      QuotaForecast forecast) {
         Instant end = time(p.endTime());
-        if (end.isBefore(now.plus(Duration.ofDays(days)))) {
-            long hours = Duration.between(now, end).toHours();
-            String in = hours >= 48 ? (hours / 24) + " days" : hours + " hours";
-            report.add(Verdict.UNSTABLE, "Plan " + name + " ends " + p.endTime() + " (in " + in + "), within the "
-                    + days + "-day warning window; " + amount(p.unit(), p.remaining()) + " of it will be void then. Renew or replace it.", rid);
+        long hours = Duration.between(now, end).toHours();
+        String in = hours >= 48 ? (hours / 24) + " days" : hours + " hours";
+        PlanForecast pace = p.unit() != ResourcePlan.Unit.BYTES ? null : forecast.plans().stream()
+                .filter(f -> Objects.equals(f.instanceId(), p.instanceId())).findFirst().orElse(null);
+        String voided;
+        if (pace == null || pace.outcome() == PlanForecast.Outcome.NO_PACE_YET) {
+            voided = amount(p.unit(), p.remaining()) + " of it will be void then unless used before";
+        } else if (pace.outcome() == PlanForecast.Outcome.LEAVES_UNUSED_AT_EXPIRY) {
+            voided = "at its own pace " + Sizes.human(pace.unusedAtExpiryBytes()) + " of it will be void then";
+        } else {
+            voided = "at its own pace it is used up before then, but whatever is left then is void";
         }
+        report.add(Verdict.UNSTABLE, "Plan " + planName(p) + " ends " + p.endTime() + " (in " + in + "), within the "
+                + days + "-day warning window; " + voided + ". Renew or replace it.", rid);
     }
 
     private static boolean isValid(ResourcePlan p) {

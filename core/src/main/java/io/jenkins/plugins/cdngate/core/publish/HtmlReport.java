@@ -46,7 +46,7 @@ public final class HtmlReport {
                     + " margin-bottom: 20px; }",
             ".reason { font-size: 15px; margin: 10px 0 4px; }",
             ".facts { color: #57606a; font-size: 13px; margin: 4px 0; }",
-            ".pace { font-weight: 600; margin: 6px 0; }",
+            "p.pace { font-weight: 600; margin: 6px 0; }",
             "figure.picture { margin: 16px 0 0; overflow-x: auto; }",
             "figure.picture svg { max-width: 100%; height: auto; }",
             "table { border-collapse: collapse; width: 100%; font-size: 12.5px; }",
@@ -55,8 +55,8 @@ public final class HtmlReport {
             "div.table { overflow-x: auto; }",
             "th.num { text-align: right; }",
             "td.dates { white-space: nowrap; }",
-            "table.plans td:first-child { min-width: 220px; }",
-            "table.plans td.pace { min-width: 150px; }",
+            "table.plans td:first-child { min-width: 200px; }",
+            "table.plans td.pace { min-width: 140px; }",
             "td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }",
             "td .bytes { display: block; color: #57606a; font-size: 11px; }",
             "tr.not-counted td { color: #57606a; }",
@@ -185,7 +185,7 @@ public final class HtmlReport {
     private static void plans(StringBuilder h, Report r) {
         boolean paces = r.forecast() != null;
         h.append("<h3>Plans</h3>\n<div class=\"table\"><table class=\"plans\">\n<thead><tr><th>Plan</th>")
-                .append("<th class=\"num\">Left</th><th class=\"num\">Used</th><th class=\"num\">Total</th><th>Valid</th>")
+                .append("<th class=\"num\">Left</th><th class=\"num\">Total</th><th>Valid</th>")
                 .append(paces ? "<th>At the current pace</th>" : "").append("<th>Counted</th></tr></thead>\n<tbody>\n");
         for (ResourcePlan p : r.plans()) {
             String kind = p.unit() == ResourcePlan.Unit.BYTES ? "data transfer"
@@ -194,8 +194,7 @@ public final class HtmlReport {
                     .append(escape(Gates.planName(p))).append("<span class=\"bytes\"><code>").append(escape(p.commodityCode()))
                     .append("</code> &middot; ").append(kind).append(" &middot; ").append(escape(p.status())).append("</span>")
                     .append(p.note() == null ? "" : "<span class=\"bytes\">" + escape(p.note()) + "</span>").append("</td>")
-                    .append(amountCell(p.unit(), p.remaining())).append(amountCell(p.unit(), Gates.used(p)))
-                    .append(amountCell(p.unit(), p.total()))
+                    .append(amountCell(p.unit(), p.remaining())).append(amountCell(p.unit(), p.total()))
                     .append("<td class=\"dates\">").append(day(p.startTime())).append(" to<br>")
                     .append(day(p.endTime())).append("</td>");
             if (paces) {

@@ -75,6 +75,11 @@ public final class HtmlReport {
             "  h2, h3 { break-after: avoid; }",
             "  .badge { color: #000; background: #fff !important; border: 2px solid #000; }",
             "  ul.findings li { background: #fff !important; }",
+            "  div.table { overflow: visible; }",
+            "  table { font-size: 8.5pt; }",
+            "  th, td { padding: 4px 5px; }",
+            "  td.num { white-space: normal; }",
+            "  table.plans td:first-child, table.plans td.pace { min-width: 0; }",
             "  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
             "}");
 

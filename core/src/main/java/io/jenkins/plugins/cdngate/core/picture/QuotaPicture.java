@@ -333,6 +333,9 @@ public final class QuotaPicture {
     }
 
     static String days(double days) {
+        if (Double.isNaN(days) || Double.isInfinite(days)) {
+            return days > 0 ? "no end in sight" : "no pace";
+        }
         if (days < 1) {
             return "less than a day";
         }

@@ -54,7 +54,7 @@ public class TrendPictureTest {
                         new TrendPoint("#2", NOW, 5, "??")), builds());
         for (List<TrendPoint> points : shapes) {
             for (Instant runOut : new Instant[] {null, NOW.plus(1, ChronoUnit.DAYS), NOW.plus(5000, ChronoUnit.DAYS),
-                    NOW.minus(10, ChronoUnit.DAYS)}) {
+                    NOW.minus(10, ChronoUnit.DAYS), Instant.MAX}) {
                 Document doc = SvgChecks.assertSafe(TrendPicture.svg(points, runOut));
                 assertTrue(SvgChecks.desc(doc), SvgChecks.desc(doc).startsWith("Remaining data transfer across"));
             }

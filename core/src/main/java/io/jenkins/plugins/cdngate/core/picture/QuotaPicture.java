@@ -144,7 +144,7 @@ public final class QuotaPicture {
         if (s.warnBytes() != null) {
             words.add("Warning level " + Sizes.human(s.warnBytes()) + (remaining < s.warnBytes() ? ", under it." : ", above it."));
         }
-        words.add(pace + ".");
+        words.add(Character.toUpperCase(pace.charAt(0)) + pace.substring(1) + ".");
         return y + 14;
     }
 

@@ -79,6 +79,10 @@ abstract class GateCommand<R> implements Callable<Integer> {
     private Outputs outputs() {
         Path html = common.report == null ? null : ReportFiles.check("--report", common.report);
         Path junit = common.junit == null ? null : ReportFiles.check("--junit", common.junit);
+        if (html != null && junit != null && html.toAbsolutePath().normalize().equals(junit.toAbsolutePath().normalize())) {
+            throw ConfigurationException.option("--report and --junit name the same file (" + html
+                    + "): give each its own");
+        }
         String summaryValue = root.environment().get(ReportFiles.GITHUB_STEP_SUMMARY);
         Path summary = summaryValue == null ? null
                 : ReportFiles.check(ReportFiles.GITHUB_STEP_SUMMARY, summaryValue, false);

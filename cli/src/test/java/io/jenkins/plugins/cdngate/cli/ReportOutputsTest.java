@@ -127,11 +127,14 @@ public class ReportOutputsTest {
                 {"--report", tmp.getRoot().toString(), "is a directory"},
                 {"--junit", file.resolve("x.xml").toString(), "is not a directory"},
                 {"--report", "", "--report is empty"},
+                {"--report", tmp.getRoot().toPath().resolve("same.xml").toString(), "--report and --junit name the same file"},
         };
         for (String[] c : cases) {
             emulator.clearRequests();
-            CliRun run = CliRun.run(env, "require-quota", "--min-bytes", "1GiB", "--endpoint", emulator.endpoint(),
-                    c[0], c[1]);
+            CliRun run = c[2].contains("same file")
+                    ? CliRun.run(env, "require-quota", "--min-bytes", "1GiB", "--endpoint", emulator.endpoint(), c[0], c[1],
+                    "--junit", c[1])
+                    : CliRun.run(env, "require-quota", "--min-bytes", "1GiB", "--endpoint", emulator.endpoint(), c[0], c[1]);
             assertEquals(run.toString(), ExitCodes.USAGE, run.exitCode);
             assertEquals(run.toString(), 1, run.err.lines().count());
             assertTrue(run.toString(), run.err.startsWith("cdn-gate: " + c[0]) || run.err.contains(c[2]));

@@ -78,7 +78,9 @@ final class CommonOptions {
 
     @Option(names = "--report", order = 113, paramLabel = "FILE.html",
             description = "Also write the report as one self-contained HTML page: verdict, reason, findings, the "
-                    + "picture of every plan, a table of plans, RequestIds (no script, nothing loaded from elsewhere).")
+                    + "picture of every plan, a table of plans, RequestIds (no script, nothing loaded from elsewhere). "
+                    + "Without any option, a Markdown summary is appended to $GITHUB_STEP_SUMMARY when it is set "
+                    + "(GitHub Actions).")
     String report;
 
     @Option(names = "--junit", order = 114, paramLabel = "FILE",

@@ -95,7 +95,7 @@ final class Gates {
         }
         PoolForecast pool = f.pool();
         if (pool.daysLeft() == null || pool.bytesPerDay() == null) {
-            return "No pace yet: no data transfer used so far, so no run-out date.";
+            return "No pace yet (no use seen to measure it), so no run-out date.";
         }
         String source = pool.source() == PoolForecast.PaceSource.HISTORY
                 ? "the recent pace (" + pool.readingsUsed() + " readings)"

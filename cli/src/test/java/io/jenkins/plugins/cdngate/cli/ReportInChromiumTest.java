@@ -5,11 +5,18 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import io.jenkins.plugins.cdngate.core.Finding;
+import io.jenkins.plugins.cdngate.core.Mode;
+import io.jenkins.plugins.cdngate.core.Report;
+import io.jenkins.plugins.cdngate.core.ResourcePlan;
+import io.jenkins.plugins.cdngate.core.Verdict;
+import io.jenkins.plugins.cdngate.core.publish.HtmlReport;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +91,24 @@ public class ReportInChromiumTest {
         assertTrue("green pool bar", pixels(image, 0x1a7f37) > 5_000);
         assertTrue("blue plan bars", pixels(image, 0x0969da) > 10_000);
         assertTrue("purple request plan bar", pixels(image, 0x8250df) > 5_000);
+    }
+
+    @Test
+    public void aPlanNameWithMarkupStaysTextInTheBrowser() throws Exception {
+        String name = "中国内地流量包 <a href=\"https://example.com/\">x</a><img src=x onerror=alert(1)>&amp;";
+        ResourcePlan plan = new ResourcePlan("FP-x", "cdnflowbag", name, null, "valid", "2026-01-01T00:00:00Z",
+                "2027-01-01T00:00:00Z", "1", "2", ResourcePlan.Unit.BYTES, 1L, 2L, true, null);
+        Report r = new Report("require-quota", Verdict.PASS, "ok " + name, List.of(Finding.of(Verdict.PASS, name)),
+                "LTAI****0001", Mode.ENFORCE, null, List.of(plan), 1L, null, false);
+        Path page = tmp.getRoot().toPath().resolve("markup.html");
+        Files.writeString(page, HtmlReport.render(List.of(r), Instant.parse("2026-12-02T00:00:00Z")), StandardCharsets.UTF_8);
+
+        String dom = chromium("--dump-dom", page.toUri().toString());
+
+        assertFalse(dom, dom.contains("<a ") || dom.contains("<img"));
+        // the browser shows the name as written: its serialisation escapes the markup characters again
+        assertTrue(dom, dom.contains("中国内地流量包 &lt;a href=\"https://example.com/\"&gt;x&lt;/a&gt;&lt;img src=x "
+                + "onerror=alert(1)&gt;&amp;amp;"));
     }
 
     private static int count(String text, String needle) {

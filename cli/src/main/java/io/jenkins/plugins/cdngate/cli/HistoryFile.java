@@ -42,6 +42,10 @@ final class HistoryFile {
             }
             return Readings.parse(java.util.List.of());
         }
+        if (!Files.isRegularFile(file)) {
+            // a device or a pipe (/dev/zero) could be read forever
+            throw ConfigurationException.option("--history " + file + " is not a regular file");
+        }
         if (!Files.isReadable(file) || !Files.isWritable(file)) {
             throw ConfigurationException.option("--history " + file + " must be readable and writable");
         }

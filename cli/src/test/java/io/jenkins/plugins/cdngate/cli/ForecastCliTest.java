@@ -212,6 +212,9 @@ public class ForecastCliTest {
         assertEquals(missing.toString(), ExitCodes.USAGE, missing.exitCode);
         assertTrue(missing.err, missing.err.contains("its folder does not exist"));
         assertEquals(1, missing.err.strip().lines().count());
+        CliRun device = run("--history", "/dev/null");
+        assertEquals(device.toString(), ExitCodes.USAGE, device.exitCode);
+        assertTrue(device.err, device.err.contains("is not a regular file"));
         assertTrue(emulator.requests().isEmpty());
     }
 }

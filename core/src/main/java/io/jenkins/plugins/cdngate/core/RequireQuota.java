@@ -39,6 +39,10 @@ import java.util.regex.PatternSyntaxException;
  * Remaining above total is tolerated (Alibaba's own doc sample shows it) and noted. Below {@code minBytes}:
  * FAIL; below {@code warnBytes}: UNSTABLE; a counted plan ending within {@code expiryWarningDays}: UNSTABLE;
  * CDN not activated: FAIL telling the user to run ensure-active first. {@link Mode#WARN} turns FAIL into UNSTABLE.
+ *
+ * <p>Every report carries the forecast of the counted data-transfer plans ({@link Report#forecast()}, see
+ * {@link Forecaster}): each plan's pace, run-out date and unused-at-expiry, the pool's days left. Fewer days left than
+ * {@code minDaysLeft}: FAIL; than {@code warnDaysLeft}: UNSTABLE; no pace yet is reported and never judged.
  */
 public final class RequireQuota {
     public static final String GATE = "require-quota";

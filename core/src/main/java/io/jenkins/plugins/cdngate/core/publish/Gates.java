@@ -166,6 +166,17 @@ final class Gates {
         return out;
     }
 
+    /** The capacity of the counted data-transfer plans (the pool); 0 when none has a known total. */
+    static long poolTotal(Report r) {
+        java.math.BigInteger total = java.math.BigInteger.ZERO;
+        for (ResourcePlan p : r.plans()) {
+            if (p.counted() && p.unit() == ResourcePlan.Unit.BYTES && p.total() != null && p.remaining() != null) {
+                total = total.add(java.math.BigInteger.valueOf(Math.max(p.total(), p.remaining())));
+            }
+        }
+        return total.bitLength() > 63 ? Long.MAX_VALUE : total.longValueExact();
+    }
+
     /** Whether the report has plan data worth a picture (a require-quota run that read the plans). */
     static boolean hasQuota(Report r) {
         return r.remainingBytes() != null || !r.plans().isEmpty();

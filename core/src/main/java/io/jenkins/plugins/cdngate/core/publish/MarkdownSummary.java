@@ -49,6 +49,10 @@ public final class MarkdownSummary {
         m.append("\n\n");
         if (r.remainingBytes() != null) {
             m.append("- Data transfer left in the counted plans: **").append(Sizes.human(r.remainingBytes())).append("**");
+            long total = Gates.poolTotal(r);
+            if (total > 0) {
+                m.append(" of ").append(Sizes.brief(total)).append(' ').append(bar(r.remainingBytes(), total).replace("<br>", ""));
+            }
             List<String> thresholds = Gates.thresholds(r);
             if (!thresholds.isEmpty()) {
                 m.append(" (").append(escape(String.join(", ", thresholds))).append(')');
@@ -103,7 +107,11 @@ public final class MarkdownSummary {
         if (p.remaining() == null || p.total() == null || p.total() <= 0) {
             return "";
         }
-        double share = Math.min(1.0, Math.max(0, (double) p.remaining() / p.total()));
+        return bar(p.remaining(), p.total());
+    }
+
+    private static String bar(long remaining, long total) {
+        double share = Math.min(1.0, Math.max(0, (double) remaining / total));
         int full = (int) Math.round(share * BAR);
         return "`" + "\u2588".repeat(full) + "\u2591".repeat(BAR - full) + "` "
                 + String.format(Locale.ROOT, "%.0f%%", share * 100) + "<br>";

@@ -13,7 +13,9 @@ public class MarkdownSummaryTest {
         String md = MarkdownSummary.render(List.of(PublishSamples.ensureActive(), PublishSamples.requireQuota()));
         assertTrue(md, md.contains("### CDN Gate ensure-active: \u2705 PASS"));
         assertTrue(md, md.contains("### CDN Gate require-quota: \u26a0\ufe0f UNSTABLE"));
-        assertTrue(md, md.contains("- Data transfer left in the counted plans: **550.0 GiB (590558003200 bytes)**"));
+        // the pool: 550 of 1124 GiB, a text bar of 20 cells (GitHub shows no SVG in a summary)
+        assertTrue(md, md.contains("- Data transfer left in the counted plans: **550.0 GiB (590558003200 bytes)** of 1.1 TiB `"
+                + "\u2588".repeat(10) + "\u2591".repeat(10) + "` 49%"));
         assertTrue(md, md.contains("About 171 days of data transfer left"));
         assertTrue(md, md.contains("| FP-demo-0001 \"CDN data transfer plan (Chinese mainland)\" | "
                 + "`\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2591\u2591\u2591\u2591\u2591\u2591\u2591"

@@ -224,11 +224,12 @@ public final class QuotaPicture {
             return "No pace yet: nothing to project from.";
         }
         if (p.endsAt() != null && !p.runOutAt().isBefore(p.endsAt())) {
-            return "At the current pace it lasts past its end date: capacity will be left unused on " + date(p.endsAt()) + ".";
+            return "At its own pace since it started, it lasts past its end date: capacity will be left unused on "
+                    + date(p.endsAt()) + ".";
         }
         String before = p.endsAt() == null ? "" : ", " + days(Duration.between(p.runOutAt(), p.endsAt()).toHours() / 24.0)
                 + " before it ends";
-        return "At the current pace it runs out " + date(p.runOutAt()) + " (in "
+        return "At its own pace since it started, it runs out " + date(p.runOutAt()) + " (in "
                 + days(Math.max(0, Duration.between(at, p.runOutAt()).toHours() / 24.0)) + before + ").";
     }
 

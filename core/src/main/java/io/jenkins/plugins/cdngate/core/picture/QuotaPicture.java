@@ -206,7 +206,9 @@ public final class QuotaPicture {
         if (forecast != null) {
             boolean early = p.runOutAt() != null && p.endsAt() != null && p.runOutAt().isBefore(p.endsAt());
             y += 16;
-            svg.text(MARGIN, y, forecast, 12, early ? LOW : INK, null, early ? "600" : null);
+            String line = (early ? BOLD : 1) * width(forecast, 12) <= BAR ? forecast
+                    : forecast.replace(" since it started,", "");
+            svg.text(MARGIN, y, line, 12, early ? LOW : INK, null, early ? "600" : null);
         }
         words.add("Plan " + name + (id.isEmpty() || name.equals(id) ? "" : " (" + id + ")") + ", " + kind
                 + (p.counted() ? "" : ", not counted") + ": " + amount(p, p.remaining()) + " left, "

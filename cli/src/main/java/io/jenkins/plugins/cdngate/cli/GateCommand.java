@@ -12,7 +12,13 @@ import io.jenkins.plugins.cdngate.core.credentials.CredentialException;
 import io.jenkins.plugins.cdngate.core.credentials.CredentialFailure;
 import io.jenkins.plugins.cdngate.core.credentials.RoleAssumer;
 import io.jenkins.plugins.cdngate.core.credentials.RoleSpec;
+import io.jenkins.plugins.cdngate.core.picture.TrendPoint;
+import io.jenkins.plugins.cdngate.core.publish.HtmlReport;
+import io.jenkins.plugins.cdngate.core.publish.JUnitReport;
+import io.jenkins.plugins.cdngate.core.publish.MarkdownSummary;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -42,6 +48,7 @@ abstract class GateCommand<R> implements Callable<Integer> {
         ConnectionSettings connection = common.connection();
         GovernorSettings governor = common.governor();
         validate();
+        Outputs outputs = outputs();
         RoleSpec role = common.role();
         AccessKey accessKey;
         try {
@@ -52,16 +59,12 @@ abstract class GateCommand<R> implements Callable<Integer> {
                     accessKey = root.remember(RoleAssumer.assume(base, role, connection));
                 } catch (CredentialException e) {
                     // STS refused: fail closed with a FAIL report naming the base key (masked) and the fix
-                    Report failed = CredentialFailure.report(spec.name(), e, mode(), base);
-                    print(failed, null, List.of());
-                    return ExitCodes.of(failed.verdict());
+                    return failedBeforeAnyCall(CredentialFailure.report(spec.name(), e, mode(), base), outputs);
                 }
             }
         } catch (CredentialException e) {
             // a source's exchange with Alibaba Cloud was refused (e.g. the OIDC source's STS call): FAIL, not a usage error
-            Report failed = CredentialFailure.report(spec.name(), e, mode());
-            print(failed, null, List.of());
-            return ExitCodes.of(failed.verdict());
+            return failedBeforeAnyCall(CredentialFailure.report(spec.name(), e, mode()), outputs);
         }
         R request;
         try {
@@ -84,9 +87,73 @@ abstract class GateCommand<R> implements Callable<Integer> {
             (common.json ? spec.commandLine().getErr() : spec.commandLine().getOut()).println(ReportText.PREFIX + notice);
         }
         Report report = run(request);
+        root.reported(report);
         List<String> after = afterRun(report);
         print(report, startLine, after);
+        outputs.write(report);
         return ExitCodes.of(report.verdict());
+    }
+
+    /** A credential failure: printed and written to every output file like any report (CI's test view shows it too). */
+    private int failedBeforeAnyCall(Report failed, Outputs outputs) {
+        root.reported(failed);
+        print(failed, null, List.of());
+        outputs.write(failed);
+        return ExitCodes.of(failed.verdict());
+    }
+
+    /** The files this run writes besides stdout, checked now (before any call). */
+    private Outputs outputs() {
+        Path html = common.report == null ? null : ReportFiles.check("--report", common.report);
+        Path junit = common.junit == null ? null : ReportFiles.check("--junit", common.junit);
+        if (html != null && junit != null && html.toAbsolutePath().normalize().equals(junit.toAbsolutePath().normalize())) {
+            throw ConfigurationException.option("--report and --junit name the same file (" + html
+                    + "): give each its own");
+        }
+        String summaryValue = root.environment().get(ReportFiles.GITHUB_STEP_SUMMARY);
+        Path summary = summaryValue == null ? null
+                : ReportFiles.check(ReportFiles.GITHUB_STEP_SUMMARY, summaryValue, false);
+        return new Outputs(html, junit, summary);
+    }
+
+    /**
+     * {@code --report}, {@code --junit} and the GitHub step summary. Each is written after the report is printed:
+     * a file that cannot be written then is a configuration error (exit 2), never a silent pass.
+     */
+    private final class Outputs {
+        final Path html;
+        final Path junit;
+        final Path summary;
+
+        Outputs(Path html, Path junit, Path summary) {
+            this.html = html;
+            this.junit = junit;
+            this.summary = summary;
+        }
+
+        void write(Report report) {
+            PrintWriter out = spec.commandLine().getOut();
+            List<Report> reports = List.of(report);
+            if (html != null) {
+                ReportFiles.write("--report", html, HtmlReport.render(reports, Instant.now(), trend(report)));
+                say(out, "HTML report: " + html.toAbsolutePath());
+            }
+            if (junit != null) {
+                ReportFiles.write("--junit", junit, JUnitReport.render(reports));
+                say(out, "JUnit XML: " + junit.toAbsolutePath());
+            }
+            if (summary != null) {
+                ReportFiles.append(ReportFiles.GITHUB_STEP_SUMMARY, summary, MarkdownSummary.render(reports));
+                say(out, "Summary added to $" + ReportFiles.GITHUB_STEP_SUMMARY);
+            }
+        }
+
+        private void say(PrintWriter out, String line) {
+            // with --json on stderr: stdout is one JSON object and nothing else
+            PrintWriter to = common.json ? spec.commandLine().getErr() : out;
+            to.println(ReportText.PREFIX + line);
+            to.flush();
+        }
     }
 
     /** Core's request parameter names, as the options a CLI user knows. */
@@ -124,6 +191,11 @@ abstract class GateCommand<R> implements Callable<Integer> {
 
     /** Lines (without prefix) to print before the gate runs, e.g. what an input file held; none by default. */
     List<String> notices() {
+        return List.of();
+    }
+
+    /** Earlier readings and this run's, for the trend in the HTML report; none by default. */
+    List<TrendPoint> trend(Report report) {
         return List.of();
     }
 

@@ -166,6 +166,7 @@ public final class ReportJson {
             j.addProperty("runOutAt", time(pf.runOutAt()));
             j.addProperty("endsAt", time(pf.endsAt()));
             j.addProperty("unusedAtExpiryBytes", pf.unusedAtExpiryBytes());
+            j.addProperty("measuredDays", pf.measuredDays());
             plans.add(j);
         }
         o.add("plans", plans);

@@ -87,6 +87,12 @@ public final class ForecastText {
             return "no pace yet (" + why + ")" + ends;
         }
         StringBuilder s = new StringBuilder(perDay(p.bytesPerDay())).append(" on average since it started");
+        if (p.measuredDays() != null && p.measuredDays() < 1) {
+            long minutes = Math.round(p.measuredDays() * 24 * 60);
+            s.append(" (measured over ").append(minutes == 1 ? "1 minute"
+                    : minutes < 120 ? minutes + " minutes" : minutes / 60 + " hours")
+                    .append(" only: a burst counts in full)");
+        }
         String runOut = p.runOutAt() == null ? "it would last beyond the year 9999" : "it runs out "
                 + date(p.runOutAt());
         if (p.outcome() == PlanForecast.Outcome.LEAVES_UNUSED_AT_EXPIRY) {

@@ -110,16 +110,18 @@ public final class Forecaster {
         if (pace == null) {
             return new PlanForecast(p.instanceId(), null, null, end, null, Outcome.NO_PACE_YET);
         }
+        Double measured = Math.max(seconds(d.start(), now), MIN_ELAPSED_SECONDS) / SECONDS_PER_DAY;
         double secondsToEmpty = p.remaining() / pace * SECONDS_PER_DAY;
         Instant runOut = plus(now, secondsToEmpty);
         if (end != null) {
             double secondsToEnd = seconds(now, end);
             if (secondsToEmpty > secondsToEnd) {
                 long unused = unused(p.remaining(), pace / SECONDS_PER_DAY * secondsToEnd);
-                return new PlanForecast(p.instanceId(), pace, runOut, end, unused, Outcome.LEAVES_UNUSED_AT_EXPIRY);
+                return new PlanForecast(p.instanceId(), pace, runOut, end, unused, Outcome.LEAVES_UNUSED_AT_EXPIRY,
+                        measured);
             }
         }
-        return new PlanForecast(p.instanceId(), pace, runOut, end, 0L, Outcome.RUNS_OUT_BEFORE_EXPIRY);
+        return new PlanForecast(p.instanceId(), pace, runOut, end, 0L, Outcome.RUNS_OUT_BEFORE_EXPIRY, measured);
     }
 
     /** Bytes per day since StartTime; null when nothing was used, the start is unknown or the totals unusable. */

@@ -12,9 +12,18 @@ import java.time.Instant;
  * @param unusedAtExpiryBytes bytes still left when it expires at that pace (0 when it runs out first); null
  *                            when there is no pace yet or no end time
  * @param outcome             which of the above applies
+ * @param measuredDays        the time the pace was measured over (since StartTime, at least a minute), in days; null
+ *                            when there is no pace yet. Under a day the pace is young: a burst right after purchase
+ *                            counts in full (the conservative reading), and the report says so
  */
 public record PlanForecast(String instanceId, Double bytesPerDay, Instant runOutAt, Instant endsAt,
-                           Long unusedAtExpiryBytes, Outcome outcome) {
+                           Long unusedAtExpiryBytes, Outcome outcome, Double measuredDays) {
+
+    /** Without the measuring window (unknown). */
+    public PlanForecast(String instanceId, Double bytesPerDay, Instant runOutAt, Instant endsAt,
+                        Long unusedAtExpiryBytes, Outcome outcome) {
+        this(instanceId, bytesPerDay, runOutAt, endsAt, unusedAtExpiryBytes, outcome, null);
+    }
 
     /** How a plan ends at its pace. */
     public enum Outcome {

@@ -57,6 +57,18 @@ public class ForecasterTest {
         QuotaForecast f = forecast(plan("A", "2026-11-20T23:59:50Z", "2027-01-01T00:00:00Z", 99 * GIB, 100 * GIB));
         assertEquals(1440 * (double) GIB, f.plans().get(0).bytesPerDay(), 1);
         assertEquals(99.0 / 1440, f.pool().daysLeft(), 1e-6);
+        assertEquals(60.0 / 86400, f.plans().get(0).measuredDays(), 1e-12);
+        assertTrue(ForecastText.lines(f, List.of(plan("A", "2026-11-20T23:59:50Z", "2027-01-01T00:00:00Z", 99 * GIB,
+                100 * GIB))).get(0).startsWith("Pace of plan A \"A\": 1.4 TiB/day on average since it started (measured "
+                + "over 1 minute only: a burst counts in full)"));
+        // five hours: the same note, in hours
+        QuotaForecast young = forecast(plan("A", "2026-11-20T19:00:00Z", "2027-01-01T00:00:00Z", 99 * GIB, 100 * GIB));
+        assertTrue(ForecastText.lines(young, List.of(plan("A", "2026-11-20T19:00:00Z", "2027-01-01T00:00:00Z", 99 * GIB,
+                100 * GIB))).get(0).contains("(measured over 5 hours only: a burst counts in full)"));
+        // a day or more: no note
+        QuotaForecast day = forecast(plan("A", "2026-11-20T00:00:00Z", "2027-01-01T00:00:00Z", 99 * GIB, 100 * GIB));
+        assertTrue(ForecastText.lines(day, List.of(plan("A", "2026-11-20T00:00:00Z", "2027-01-01T00:00:00Z", 99 * GIB,
+                100 * GIB))).get(0).startsWith("Pace of plan A \"A\": 1.0 GiB/day on average since it started; "));
     }
 
     @Test

@@ -62,11 +62,20 @@ final class ReportBuilder {
 
     /** A finding from a failed call: what failed, Alibaba's code and message, and the catalog's sentence. */
     void failure(CdnCallException e, Verdict verdict, String lead) {
-        findings.add(new Finding(verdict, Text.oneLine(describe(e, lead)), Text.oneLine(e.code()),
+        failure(e, verdict, lead, null);
+    }
+
+    /** Like {@link #failure(CdnCallException, Verdict, String)} with advice of the gate's own instead of the catalog's. */
+    void failure(CdnCallException e, Verdict verdict, String lead, String advice) {
+        findings.add(new Finding(verdict, Text.oneLine(describe(e, lead, advice)), Text.oneLine(e.code()),
                 Text.oneLine(e.requestId())));
     }
 
     static String describe(CdnCallException e, String lead) {
+        return describe(e, lead, null);
+    }
+
+    static String describe(CdnCallException e, String lead, String ownAdvice) {
         StringBuilder m = new StringBuilder();
         if (lead != null && !lead.isBlank()) {
             m.append(lead).append(": ");
@@ -88,7 +97,7 @@ final class ReportBuilder {
         if (e.attempts() > 1) {
             m.append(" (after ").append(e.attempts()).append(" attempts)");
         }
-        String advice = e.entry().adviceFor(e.action());
+        String advice = ownAdvice != null ? ownAdvice : e.entry().adviceFor(e.action());
         m.append(". ").append(e.requestId() == null ? withoutRequestId(advice) : advice);
         return m.toString();
     }

@@ -486,6 +486,10 @@ public final class CdnEmulator implements AutoCloseable {
                 return;
             }
         }
+        if (c.account.describeDenied() != null) {
+            error(c, "OperationDenied", c.account.describeDenied(), faultName);
+            return;
+        }
         if (!c.account.isActivated()) {
             error(c, c.account.notActivatedCode(), null, faultName);
             return;
@@ -497,6 +501,10 @@ public final class CdnEmulator implements AutoCloseable {
         String status = c.params.getOrDefault("Status", "valid");
         if (!PLAN_STATUSES.contains(status)) {
             error(c, "InvalidParameter", null, faultName);
+            return;
+        }
+        if (c.account.describeDenied() != null) {
+            error(c, "OperationDenied", c.account.describeDenied(), faultName);
             return;
         }
         if (!c.account.isActivated()) {

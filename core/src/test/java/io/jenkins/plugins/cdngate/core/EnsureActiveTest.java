@@ -259,6 +259,42 @@ public class EnsureActiveTest extends EmulatorFixture {
     }
 
     @Test
+    public void anAnswerWithoutOperationLocksSaysTheLocksAreUnknownNotNone() throws Exception {
+        // given a DescribeCdnService answer with no OperationLocks field (issue 8 item 2)
+        ReportBuilder b = new ReportBuilder(EnsureActive.GATE, Mode.ENFORCE, AccessKey.of("LTAI-test-0001", "s"));
+        EnsureActive.judge(ResponseParser.service("{\"RequestId\":\"R-1\",\"InternetChargeType\":\"PayByTraffic\","
+                        + "\"OpeningTime\":\"2024-02-28T13:11:49Z\"}"),
+                EnsureActiveRequest.of(AccessKey.of("LTAI-test-0001", "s"), null), b);
+        // when
+        Report r = b.build("ok");
+        List<String> lines = ReportText.lines(r);
+        // then UNSTABLE, and no line claims there are no locks
+        assertEquals(Verdict.UNSTABLE, r.verdict());
+        for (String line : lines) {
+            assertFalse(line, line.contains("locks none"));
+            assertFalse(line, line.contains("read as no locks"));
+        }
+        assertTrue(String.join("\n", lines), lines.stream().anyMatch(l -> l.startsWith("[CDN Gate] Service: ")
+                && l.contains("locks unknown")));
+        assertFalse(r.service().locksKnown());
+        com.google.gson.JsonObject service = ReportJson.toTree(r).getAsJsonObject("service");
+        assertFalse(service.get("locksKnown").getAsBoolean());
+        assertTrue(service.toString(), service.get("locked").isJsonNull());
+    }
+
+    @Test
+    public void anAnswerWithAnEmptyOperationLocksListSaysLocksNone() throws Exception {
+        ReportBuilder b = new ReportBuilder(EnsureActive.GATE, Mode.ENFORCE, AccessKey.of("LTAI-test-0001", "s"));
+        EnsureActive.judge(ResponseParser.service("{\"RequestId\":\"R-1\",\"InternetChargeType\":\"PayByTraffic\","
+                        + "\"OpeningTime\":\"2024-02-28T13:11:49Z\",\"OperationLocks\":{\"LockReason\":[]}}"),
+                EnsureActiveRequest.of(AccessKey.of("LTAI-test-0001", "s"), null), b);
+        Report r = b.build("ok");
+        assertEquals(Verdict.PASS, r.verdict());
+        assertTrue(ReportText.lines(r).stream().anyMatch(l -> l.contains("locks none")));
+        assertTrue(r.service().locksKnown());
+    }
+
+    @Test
     public void theSdkSwitchThatDisablesCertificateChecksIsRefusedForRealEndpoints() throws Exception {
         System.setProperty(CdnClient.IGNORE_SSL, "YES");
         try {

@@ -61,6 +61,13 @@ final class CdnClient {
     private final Endpoint endpoint;
     private final DefaultAcsClient sdk;
     private final String secretHash;
+    /** Set (on the worker thread) when an OpenCdnService attempt of this client reaches the wire. */
+    private volatile boolean openSent;
+    /** The coalescing key of this client's OpenCdnService call: a coalesced call may be sent by another gate. */
+    private volatile String openKey;
+    /** OpenCdnService requests on the wire, by coalescing key. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger>
+            OPEN_ON_WIRE = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CdnClient(AccessKey key, ConnectionSettings settings, Endpoint endpoint) {
         this.key = key;
@@ -131,7 +138,21 @@ final class CdnClient {
 
     /** @return the RequestId */
     String openService(String chargeType, long deadlineNanos) throws CdnCallException, InterruptedException {
+        openKey = coalesceKey(ErrorCatalog.OPEN, Map.of("InternetChargeType", chargeType));
         return call(ErrorCatalog.OPEN, Map.of("InternetChargeType", chargeType), deadlineNanos, ResponseParser::opened);
+    }
+
+    /**
+     * Whether an OpenCdnService request for this client's call was sent (by this client, or by the gate whose
+     * identical call it shares) and may have reached Alibaba: its outcome is unknown to a caller that was interrupted.
+     */
+    boolean openMaybeSent() {
+        String k = openKey;
+        if (openSent) {
+            return true;
+        }
+        java.util.concurrent.atomic.AtomicInteger n = k == null ? null : OPEN_ON_WIRE.get(k);
+        return n != null && n.get() > 0;
     }
 
     interface BodyParser<T> {
@@ -223,9 +244,24 @@ final class CdnClient {
         params.forEach(request::putQueryParameter);
         HttpResponse response;
         String body;
+        boolean open = ErrorCatalog.OPEN.equals(action);
+        String wireKey = open ? coalesceKey(action, params) : null;
         try {
-            response = sdk.doAction(request.buildRequest());
-            body = response.getHttpContentString();
+            if (open) {
+                // From here the activation may reach Alibaba: an interrupt can no longer say "nothing happened".
+                openSent = true;
+                OPEN_ON_WIRE.computeIfAbsent(wireKey, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                Interruptions.openSent();
+            }
+            try {
+                response = sdk.doAction(request.buildRequest());
+                body = response.getHttpContentString();
+            } finally {
+                if (open) {
+                    Interruptions.openAnswered();
+                    OPEN_ON_WIRE.computeIfPresent(wireKey, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
+                }
+            }
         } catch (ClientException e) { // ServerException is a ClientException
             String code = e.getErrCode() == null ? ErrorCatalog.NULL_CODE : e.getErrCode();
             throw new CdnCallException(action, code,

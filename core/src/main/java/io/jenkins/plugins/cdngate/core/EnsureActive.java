@@ -36,7 +36,9 @@ public final class EnsureActive {
     /**
      * Runs the gate.
      *
-     * @throws InterruptedException when the calling thread is interrupted (an aborted build)
+     * @throws InterruptedException when the calling thread is interrupted (an aborted build): a
+     *         {@link GateInterruptedException} whose message says whether an activation request was sent with its
+     *         outcome unknown (print it with {@link Interruptions#message})
      */
     public static Report run(EnsureActiveRequest request) throws InterruptedException {
         if (Thread.interrupted()) {
@@ -44,12 +46,27 @@ public final class EnsureActive {
         }
         ReportBuilder report = new ReportBuilder(GATE, request.mode(), request.accessKey());
         long deadline = Deadlines.start(request.connection());
-        return report.buildFailingClosed(() -> evaluate(request, report, deadline));
+        State state = new State();
+        try {
+            return report.buildFailingClosed(() -> evaluate(request, report, deadline, state));
+        } catch (InterruptedException e) {
+            // Activation cannot be undone: an abort while OpenCdnService is on the wire must say so (issue 8 item 3).
+            CdnClient client = state.client;
+            throw Interruptions.interrupted(client != null && client.openMaybeSent() && !state.openAnswered,
+                    report.activated, e);
+        }
     }
 
-    private static String evaluate(EnsureActiveRequest request, ReportBuilder report, long deadline)
+    /** What an interrupt needs to know: the client (has it sent OpenCdnService?) and whether its answer came back. */
+    private static final class State {
+        volatile CdnClient client;
+        volatile boolean openAnswered;
+    }
+
+    private static String evaluate(EnsureActiveRequest request, ReportBuilder report, long deadline, State state)
             throws InterruptedException {
         CdnClient client = CdnClient.create(request.accessKey(), request.connection());
+        state.client = client;
         ResponseParser.ServiceAnswer answer;
         try {
             answer = client.describeService(deadline);
@@ -71,7 +88,7 @@ public final class EnsureActive {
             }
             report.add(Verdict.PASS, "CDN is not activated yet (" + e.code() + "); activating it with charge type "
                     + request.chargeType() + ".", e.requestId());
-            answer = activate(client, request, report, deadline);
+            answer = activate(client, request, report, deadline, state);
             if (answer == null) {
                 return null;
             }
@@ -97,16 +114,18 @@ public final class EnsureActive {
      * still answers not activated or {@code OperationDenied} is a FAIL at once.
      */
     private static ResponseParser.ServiceAnswer activate(CdnClient client, EnsureActiveRequest request,
-                                                         ReportBuilder report, long deadline)
+                                                         ReportBuilder report, long deadline, State state)
             throws InterruptedException {
         boolean openedNow;
         try {
             String requestId = client.openService(request.chargeType(), deadline);
+            state.openAnswered = true;
             report.activated = true;
             openedNow = true;
             report.add(Verdict.PASS, "Activated CDN with charge type " + request.chargeType()
                     + " (activation is permanent; it cannot be undone).", requestId);
         } catch (CdnCallException e) {
+            state.openAnswered = true;
             if (e.entry().category() != ErrorCatalog.Category.ALREADY_ACTIVE) {
                 report.failure(e, e.entry().verdict(), "Could not activate CDN");
                 return null;

@@ -187,7 +187,9 @@ final class CdnClient {
                 // Keep the real error of an earlier attempt (e.g. Throttling.User): it says more than "out of time".
                 if (last == null) {
                     last = new CdnCallException(action, ErrorCatalog.DEADLINE_EXCEEDED,
-                            "no answer within the gate's deadline of " + seconds(settings.deadline()), null, 0, attempt);
+                            "no answer in the time left", null, 0, attempt);
+                } else {
+                    last = last.withAttempts(attempt);
                 }
                 break;
             } catch (ExecutionException e) {
@@ -199,7 +201,8 @@ final class CdnClient {
                 throw new InterruptedException("the SDK call was interrupted");
             }
             if (!last.retryable() || attempt >= maxAttempts) {
-                throw last;
+                throw last.budgetSpent() != null || !last.retryable() || deadlineNanos - System.nanoTime() > 0
+                        ? last : last.withBudgetSpent(settings.deadline());
             }
             long sleepNanos = TimeUnit.MILLISECONDS.toNanos(backoffMillis(attempt));
             if (System.nanoTime() + sleepNanos >= deadlineNanos) {
@@ -207,11 +210,11 @@ final class CdnClient {
             }
             TimeUnit.NANOSECONDS.sleep(sleepNanos); // interruptible: an aborted build stops here
         }
+        // Here the gate's total time budget ran out with attempts left: say so, not only the last attempt's error.
         if (last == null) {
-            throw new CdnCallException(action, ErrorCatalog.DEADLINE_EXCEEDED,
-                    "no time left within the gate's deadline of " + seconds(settings.deadline()), null, 0, attempt);
+            last = new CdnCallException(action, ErrorCatalog.DEADLINE_EXCEEDED, "no time left", null, 0, attempt);
         }
-        throw last;
+        throw last.withBudgetSpent(settings.deadline());
     }
 
     private CdnCallException unexpected(String action, Throwable e, int attempt) {
@@ -240,6 +243,9 @@ final class CdnClient {
         long remainingMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
         request.setSysConnectTimeout(timeoutMillis(settings.connectTimeout(), 5000, remainingMillis));
         request.setSysReadTimeout(timeoutMillis(settings.readTimeout(), 10000, remainingMillis));
+        // The attempt's timeouts were cut to the time left of the gate's total budget: a timeout then is the budget's.
+        boolean cut = request.getSysReadTimeout() < timeoutMillis(settings.readTimeout(), 10000, Long.MAX_VALUE)
+                || request.getSysConnectTimeout() < timeoutMillis(settings.connectTimeout(), 5000, Long.MAX_VALUE);
         request.setSysRetryPolicy(RetryPolicy.none());
         params.forEach(request::putQueryParameter);
         HttpResponse response;
@@ -264,8 +270,13 @@ final class CdnClient {
             }
         } catch (ClientException e) { // ServerException is a ClientException
             String code = e.getErrCode() == null ? ErrorCatalog.NULL_CODE : e.getErrCode();
-            throw new CdnCallException(action, code,
-                    Redactor.clean(transportMessage(code, e, request.getSysReadTimeout()), key), e.getRequestId(), 0, 1);
+            boolean timedOut = "SDK.ReadTimeout".equals(code)
+                    || "the connection attempt timed out".equals(causeInWords(e.getCause()))
+                    || "the TLS handshake did not finish in time".equals(causeInWords(e.getCause()));
+            CdnCallException failure = new CdnCallException(action, code,
+                    Redactor.clean(transportMessage(code, e, cut && timedOut ? null : request.getSysReadTimeout()), key),
+                    e.getRequestId(), 0, 1);
+            throw cut && timedOut ? failure.withBudgetSpent(settings.deadline()) : failure;
         } finally {
             // The SDK's blocking socket I/O ignores interrupts and leaves the flag set (reference 2.6).
             if (Thread.currentThread().isInterrupted()) {
@@ -322,9 +333,8 @@ final class CdnClient {
         String sdk = e.getErrMsg() == null ? "" : e.getErrMsg();
         String host = endpoint.domain();
         if ("SDK.ReadTimeout".equals(code) && URL.matcher(sdk).find()) {
-            return "no answer from " + host + " within the read timeout"
-                    + (readTimeoutMillis == null ? "" : " of " + (readTimeoutMillis % 1000 == 0
-                    ? readTimeoutMillis / 1000 + " s" : readTimeoutMillis + " ms"));
+            return "no answer from " + host + (readTimeoutMillis == null ? " in the time left" : " within the read timeout"
+                    + " of " + (readTimeoutMillis % 1000 == 0 ? readTimeoutMillis / 1000 + " s" : readTimeoutMillis + " ms"));
         }
         String why = causeInWords(e.getCause());
         boolean transport = "SDK.ServerUnreachable".equals(code) || "SDK.RequestTryOrRetryFailed".equals(code);

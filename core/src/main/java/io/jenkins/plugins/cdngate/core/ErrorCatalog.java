@@ -103,7 +103,8 @@ public final class ErrorCatalog {
      * the Jenkins global configuration (Manage Jenkins > System > Alibaba Cloud CDN Gate; docs/cli.md, docs/steps.md).
      */
     private static final String JENKINS = "in Jenkins, Manage Jenkins > System > Alibaba Cloud CDN Gate > ";
-    static final String DEADLINE = "the deadline (cdn-gate --deadline; " + JENKINS + "Time budget per gate)";
+    static final String DEADLINE = "the total time budget (cdn-gate --deadline; " + JENKINS
+            + "Time budget per gate, deadlineSeconds)";
     static final String RATE_LIMIT = "the rate limit (cdn-gate --rate-limit-describe / --rate-limit-open; "
             + JENKINS + "Describe / OpenCdnService calls per second)";
     static final String READ_TIMEOUT = "the read timeout (cdn-gate --timeout; " + JENKINS + "Read timeout)";

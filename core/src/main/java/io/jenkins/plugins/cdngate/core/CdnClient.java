@@ -272,7 +272,7 @@ final class CdnClient {
             String code = e.getErrCode() == null ? ErrorCatalog.NULL_CODE : e.getErrCode();
             boolean timedOut = "SDK.ReadTimeout".equals(code)
                     || "the connection attempt timed out".equals(causeInWords(e.getCause()))
-                    || "the TLS handshake did not finish in time".equals(causeInWords(e.getCause()));
+                    || TLS_HANDSHAKE_TIMED_OUT.equals(causeInWords(e.getCause()));
             CdnCallException failure = new CdnCallException(action, code,
                     Redactor.clean(transportMessage(code, e, cut && timedOut ? null : request.getSysReadTimeout()), key),
                     e.getRequestId(), 0, 1);
@@ -373,7 +373,10 @@ final class CdnClient {
                 case "NoRouteToHostException":
                     return "no route to the host";
                 case "SocketTimeoutException", "ConnectTimeoutException":
-                    return "the connection attempt timed out";
+                    // A read that timed out inside the TLS handshake: the port accepted TCP but never spoke TLS
+                    // (a plain-HTTP port, a proxy that swallows TLS). Naming it "the connection" would send people
+                    // to the firewall.
+                    return duringTlsHandshake(t) ? TLS_HANDSHAKE_TIMED_OUT : "the connection attempt timed out";
                 case "SSLHandshakeException", "SSLPeerUnverifiedException", "SSLProtocolException", "SSLException":
                     return "the TLS handshake failed" + (message.isEmpty() ? "" : " (" + ResponseParser.abbreviate(message) + ")");
                 case "SocketException":
@@ -392,6 +395,25 @@ final class CdnClient {
             }
         }
         return null;
+    }
+
+    static final String TLS_HANDSHAKE_TIMED_OUT = "the TLS handshake did not finish in time (the endpoint accepted"
+            + " the connection but did not answer TLS: check that it is an HTTPS port and that no proxy or firewall"
+            + " swallows TLS)";
+
+    /** Whether a timeout was thrown while the TLS handshake was under way (from its stack, JDK or Apache HttpClient). */
+    static boolean duringTlsHandshake(Throwable timeout) {
+        // Apache's ConnectTimeoutException wraps the SocketTimeoutException thrown inside SSLSocketImpl.startHandshake
+        for (Throwable t = timeout; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                String c = frame.getClassName();
+                if (c.startsWith("sun.security.ssl.") || c.startsWith("javax.net.ssl.")
+                        || frame.getMethodName().equals("startHandshake") || c.endsWith("SSLConnectionSocketFactory")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String firstWord(String s) {

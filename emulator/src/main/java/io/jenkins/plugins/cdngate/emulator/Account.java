@@ -220,15 +220,22 @@ public final class Account {
     /** The message of the {@code OperationDenied} both Describe operations answer with, or null. */
     public synchronized String describeDenied() { return describeDenied; }
 
-    /** Masks an AccessKey ID: first four and last four characters, e.g. {@code LTAI****0001}. */
+    /**
+     * Masks an AccessKey ID as CDN Gate does: first four and last four characters for the documented shapes
+     * ({@code LTAI...}, {@code STS....}), e.g. {@code LTAI****0001}; anything else (maybe a secret sent as the ID)
+     * its first two characters at most.
+     */
     static String mask(String id) {
         if (id == null) {
             return "(none)";
         }
-        if (id.length() <= 8) {
+        if (id.length() < 8) {
             return "****";
         }
-        return id.substring(0, 4) + "****" + id.substring(id.length() - 4);
+        if (id.matches("LTAI[A-Za-z0-9-]{8,28}|STS\\.[A-Za-z0-9-]{8,60}")) {
+            return id.substring(0, 4) + "****" + id.substring(id.length() - 4);
+        }
+        return id.substring(0, 2) + "****";
     }
 
     @Override

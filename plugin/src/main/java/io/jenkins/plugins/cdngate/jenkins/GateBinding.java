@@ -173,6 +173,24 @@ public final class GateBinding {
         return connection;
     }
 
+    /** The arguments that Pipeline users give as numbers or text: sizes and counts. */
+    static final java.util.List<String> NUMBER_ARGUMENTS = java.util.List.of("minBytes", "warnBytes", "minRequests");
+
+    /**
+     * A copy of step arguments with every size or count given as a number turned into its exact text (core's
+     * {@link Sizes#argumentText}); everything else as given.
+     */
+    static Map<String, Object> numbersAsText(Map<String, Object> arguments) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>(arguments);
+        for (String name : NUMBER_ARGUMENTS) {
+            Object value = out.get(name);
+            if (value != null && !(value instanceof String)) {
+                out.put(name, Sizes.argumentText(value));
+            }
+        }
+        return out;
+    }
+
     private static long size(String name, String text) {
         try {
             return Sizes.parse(text);

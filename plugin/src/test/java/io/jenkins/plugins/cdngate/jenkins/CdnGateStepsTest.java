@@ -365,8 +365,10 @@ public class CdnGateStepsTest {
         // given a not activated account whose OpenCdnService never answers
         emu.account(KEY_ID).activated(false);
         emu.inject("OpenCdnService", io.jenkins.plugins.cdngate.emulator.Fault.noAnswer());
-        // when the step is aborted while the request is on its way (the timeout step interrupts it after 5 s, well
-        // before the read timeout of 10 s, and the request is sent at once)
+        // a read timeout far beyond the 5 s after which the timeout step aborts, so the request is still on its way
+        CdnGateConfiguration.get().setReadTimeoutSeconds(50);
+        // when the step is aborted while the request is on its way (the timeout step interrupts it after 5 s; the
+        // request is sent at once)
         WorkflowRun b = run(Result.ABORTED, "timeout(time: 5, unit: 'SECONDS') {\n"
                 + "  cdnEnsureActive credentialsId: '" + ACCESS_KEY_CREDENTIALS + "', endpoint: 'EMULATOR'\n"
                 + "}");

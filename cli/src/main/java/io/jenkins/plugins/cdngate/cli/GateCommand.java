@@ -100,7 +100,7 @@ abstract class GateCommand<R> implements Callable<Integer> {
     static final String EXIT_HEADING = "%nExit codes:%n";
     static final String EXIT_0 = "0:PASS - the account is ready: deploy.";
     static final String EXIT_1 = "1:FAIL - do not deploy (or nothing could be verified: the gate fails closed).";
-    static final String EXIT_2 = "2:usage or configuration error (bad option, no credentials); no API call was made.";
+    static final String EXIT_2 = "2:usage or configuration error (bad option or value, no or broken credentials): fix the job.";
     static final String EXIT_3 = "3:UNSTABLE - deploy, but someone must look.";
     static final String EXIT_4 = "4:internal error in cdn-gate - nothing was verified; treat as FAIL.";
     static final String EXIT_130 = "130:interrupted (Ctrl-C, or SIGTERM when a CI job is cancelled); nothing was"

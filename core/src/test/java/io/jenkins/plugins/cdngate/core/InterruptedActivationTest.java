@@ -51,6 +51,26 @@ public class InterruptedActivationTest extends EmulatorFixture {
         assertEquals(0, count("OpenCdnService"));
     }
 
+    @Test
+    public void anAbortAfterASuccessfulOpenSaysCdnWasActivatedAndNotConfirmed() throws Exception {
+        // given an activation that succeeds (after 2 s) and a confirming describe that never answers
+        account();
+        emu.inject("OpenCdnService", Fault.latency(2_000).times(1));
+        java.util.concurrent.atomic.AtomicBoolean injected = new java.util.concurrent.atomic.AtomicBoolean();
+        Object outcome = runAndInterruptWhen(() -> {
+            if (count("DescribeCdnService") == 1 && !injected.getAndSet(true)) {
+                // the first describe has answered "not activated"; the open is on its way: the confirmation hangs
+                emu.inject("DescribeCdnService", Fault.noAnswer());
+            }
+            return count("DescribeCdnService") == 2;
+        });
+        assertTrue("got " + outcome, outcome instanceof GateInterruptedException);
+        GateInterruptedException e = (GateInterruptedException) outcome;
+        assertFalse(e.activationOutcomeUnknown());
+        assertEquals(Interruptions.ACTIVATED_UNCONFIRMED, e.getMessage());
+        assertTrue(emu.account(id).isActivated());
+    }
+
     private Object runAndInterruptWhen(BooleanSupplier sent) throws Exception {
         ConnectionSettings conn = connection().withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(20))
                 .withRetries(1, Duration.ofSeconds(60));

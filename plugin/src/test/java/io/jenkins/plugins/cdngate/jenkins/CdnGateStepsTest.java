@@ -347,6 +347,14 @@ public class CdnGateStepsTest {
     }
 
     @Test
+    public void theFreestyleBuildStepTakesNumbersTooWhenCalledFromPipeline() throws Exception {
+        // the build step through the generic step meta-step (SimpleBuildStep, no workspace needed)
+        WorkflowRun b = run(Result.SUCCESS, "step([$class: 'RequireQuotaBuilder', minBytes: 1073741824, credentialsId: '"
+                + ACCESS_KEY_CREDENTIALS + "', endpoint: 'EMULATOR'])");
+        r.assertLogContains("[CDN Gate] Verdict: PASS", b);
+    }
+
+    @Test
     public void theSnippetGeneratorStillWritesSizesAndCountsAsText() {
         RequireQuotaStep step = new RequireQuotaStep("500GiB");
         step.setWarnBytes("1TiB");

@@ -8,6 +8,7 @@ public final class Result implements Serializable {
     public static final Result SUCCESS = null;
     public static final Result UNSTABLE = null;
     public static final Result FAILURE = null;
+    public static final Result ABORTED = null;
 
     private Result() {
     }

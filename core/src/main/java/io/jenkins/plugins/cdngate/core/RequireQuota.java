@@ -81,7 +81,12 @@ public final class RequireQuota {
         try {
             answer = client.describeValidPlans(deadline);
         } catch (CdnCallException e) {
-            if (e.entry().category() == ErrorCatalog.Category.NOT_ACTIVATED) {
+            if (e.entry().category() == ErrorCatalog.Category.NOT_ACTIVATED && EnsureActive.denied(e)) {
+                // OperationDenied is also Alibaba's answer for a locked account: quote it, claim nothing.
+                report.failure(e, Verdict.FAIL, "DescribeCdnUserResourcePackage denied this AccessKey the plan list"
+                        + " (OperationDenied means CDN is not activated, or the account or service is locked;"
+                        + " Alibaba's message says which)");
+            } else if (e.entry().category() == ErrorCatalog.Category.NOT_ACTIVATED) {
                 // The catalog's advice already says how to activate (run ensure-active with activation allowed).
                 report.failure(e, Verdict.FAIL, "CDN is not activated on this account, so it has no usable plans");
             } else {

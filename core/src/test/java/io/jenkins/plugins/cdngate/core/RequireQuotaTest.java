@@ -290,7 +290,10 @@ public class RequireQuotaTest extends EmulatorFixture {
             account().notActivatedCode(code);
             Report r = run(0);
             assertEquals(code, Verdict.FAIL, r.verdict());
-            assertTrue(r.reason(), r.reason().contains("so it has no usable plans"));
+            // OperationDenied is quoted, not read as "not activated": it is also the answer for a locked account
+            assertTrue(r.reason(), r.reason().contains(code.equals("OperationDenied")
+                    ? "denied this AccessKey the plan list" : "so it has no usable plans"));
+            assertTrue(r.reason(), r.reason().contains("Your account does not open CDN service yet"));
             // the catalog's advice says how to activate, once
             assertEquals(r.reason(), 1, r.reason().split("ensure-active", -1).length - 1);
             assertTrue(r.reason(), r.reason().contains("[Code " + code + ", RequestId "));
@@ -407,5 +410,19 @@ public class RequireQuotaTest extends EmulatorFixture {
         }
         assertTrue(reports.get(0).findings().toString(), reports.get(0).findings().stream()
                 .anyMatch(f -> f.message().contains("the plan filter 'overseas'")));
+    }
+
+    @Test
+    public void anOperationDeniedIsQuotedNotReadAsNotActivated() throws Exception {
+        // given an activated account locked for security reasons: both Describe operations answer OperationDenied
+        // (issue 8 item 1)
+        account().activated(true).describeDenied("The account is locked for security reasons.");
+        // when
+        Report r = RequireQuota.run(RequireQuotaRequest.of(key(), connection(), 0));
+        // then Alibaba's message is quoted and nothing claims CDN is not activated
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("The account is locked for security reasons"));
+        assertTrue(r.reason(), r.reason().contains("[Code OperationDenied, RequestId "));
+        assertFalse(r.reason(), r.reason().contains("CDN is not activated on this account"));
     }
 }

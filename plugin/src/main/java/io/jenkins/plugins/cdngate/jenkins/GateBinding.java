@@ -10,6 +10,7 @@ import io.jenkins.plugins.cdngate.core.Counts;
 import io.jenkins.plugins.cdngate.core.Endpoint;
 import io.jenkins.plugins.cdngate.core.EnsureActive;
 import io.jenkins.plugins.cdngate.core.EnsureActiveRequest;
+import io.jenkins.plugins.cdngate.core.Interruptions;
 import io.jenkins.plugins.cdngate.core.LockPolicy;
 import io.jenkins.plugins.cdngate.core.Mode;
 import io.jenkins.plugins.cdngate.core.Report;
@@ -112,7 +113,16 @@ public final class GateBinding {
         } catch (IllegalArgumentException e) {
             throw new AbortException(PREFIX + e.getMessage());
         }
-        return render(EnsureActive.run(request), run, listener, marker);
+        Report report;
+        try {
+            report = EnsureActive.run(request);
+        } catch (InterruptedException e) {
+            // An aborted build: activation cannot be undone, so when an OpenCdnService request was on the wire the
+            // log says that its outcome is unknown and what to check (core's words, the CLI prints the same).
+            listener.getLogger().println(PREFIX + Interruptions.message(e));
+            throw e;
+        }
+        return render(report, run, listener, marker);
     }
 
     /** Runs require-quota. Unreadable input fails before any credentials lookup, bad input before any API call. */
@@ -161,6 +171,24 @@ public final class GateBinding {
             throw new AbortException(PREFIX + e.getMessage());
         }
         return connection;
+    }
+
+    /** The arguments that Pipeline users give as numbers or text: sizes and counts. */
+    static final java.util.List<String> NUMBER_ARGUMENTS = java.util.List.of("minBytes", "warnBytes", "minRequests");
+
+    /**
+     * A copy of step arguments with every size or count given as a number turned into its exact text (core's
+     * {@link Sizes#argumentText}); everything else as given.
+     */
+    static Map<String, Object> numbersAsText(Map<String, Object> arguments) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>(arguments);
+        for (String name : NUMBER_ARGUMENTS) {
+            Object value = out.get(name);
+            if (value != null && !(value instanceof String)) {
+                out.put(name, Sizes.argumentText(value));
+            }
+        }
+        return out;
     }
 
     private static long size(String name, String text) {

@@ -12,7 +12,9 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.io.IOException;
+import java.util.Map;
 import jenkins.tasks.SimpleBuildStep;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -123,7 +125,19 @@ public final class RequireQuotaBuilder extends Builder implements SimpleBuildSte
     }
 
     @Extension
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> implements CustomDescribableModel {
+        /**
+         * Pipeline users write {@code minBytes: 1073741824, minRequests: 1000000} as often as {@code '1GiB'}: a number
+         * becomes its exact text here (core's {@code Sizes.argumentText}), before the String-typed setters see it, so
+         * both forms are read by core's one rule when the gate runs (a bad value is then one line), and the snippet
+         * generator, which reads the setters' types, writes text as it always did. The structs plugin's documented
+         * way to accept variant inputs (the input, build and withDockerRegistry steps do the same).
+         */
+        @Override
+        public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
+            return GateBinding.numbersAsText(arguments);
+        }
+
         @Override
         public String getDisplayName() {
             return "Alibaba Cloud CDN Gate: require remaining data transfer";

@@ -301,4 +301,88 @@ public class CdnGateStepsTest {
             }
         }
     }
+
+    // --- issue 8 item 9: numbers and text for sizes and counts ---
+
+    @Test
+    public void requireQuotaTakesSizesAndCountsAsNumbersAsPipelineUsersWriteThem() throws Exception {
+        // given 500 GiB and 2,000,000 requests left
+        emu.account(KEY_ID).plan(io.jenkins.plugins.cdngate.emulator.Plan.httpsRequests("RP-0001", "HTTPS requests",
+                2_000_000, 2_000_000, "2026-01-01T00:00:00Z", "2099-01-01T00:00:00Z"));
+        // when the numbers are Groovy numbers (Integer, Long) in a sandboxed Pipeline
+        WorkflowRun b = run(Result.SUCCESS, "def r = cdnRequireQuota minBytes: 1073741824, warnBytes: 10737418240,"
+                + " minRequests: 1000000, credentialsId: '" + ACCESS_KEY_CREDENTIALS + "', endpoint: 'EMULATOR'\n"
+                + "echo \"verdict=${r.verdict}\"");
+        // then
+        r.assertLogContains("verdict=PASS", b);
+        r.assertLogNotContains("ClassCastException", b);
+    }
+
+    @Test
+    public void requireQuotaTakesSizesAndCountsAsTextToo() throws Exception {
+        emu.account(KEY_ID).plan(io.jenkins.plugins.cdngate.emulator.Plan.httpsRequests("RP-0001", "HTTPS requests",
+                2_000_000, 2_000_000, "2026-01-01T00:00:00Z", "2099-01-01T00:00:00Z"));
+        WorkflowRun b = run(Result.SUCCESS, "def r = cdnRequireQuota minBytes: '1GiB', warnBytes: '10GiB',"
+                + " minRequests: '1000000', credentialsId: '" + ACCESS_KEY_CREDENTIALS + "', endpoint: 'EMULATOR'\n"
+                + "echo \"verdict=${r.verdict}\"");
+        r.assertLogContains("verdict=PASS", b);
+    }
+
+    @Test
+    public void aBadNumberIsOneLineWithoutAStackTrace() throws Exception {
+        String[][] cases = {
+                {"minBytes: 1.5", "[CDN Gate] minBytes: size '1.5' is 1.5 bytes, not a whole number of bytes"},
+                {"minBytes: -5", "[CDN Gate] minBytes: size '-5' is negative"},
+                {"minBytes: '1GiB', minRequests: 2.5", "[CDN Gate] minRequests: count '2.5' is not a whole number"},
+                {"minBytes: 99999999999999999999", "too large"},
+        };
+        for (String[] c : cases) {
+            WorkflowRun b = run(Result.FAILURE, "cdnRequireQuota " + c[0] + ", credentialsId: '"
+                    + ACCESS_KEY_CREDENTIALS + "', endpoint: 'EMULATOR'\necho 'not reached'");
+            r.assertLogContains(c[1], b);
+            r.assertLogNotContains("not reached", b);
+            r.assertLogNotContains("Exception", b);
+            r.assertLogNotContains("\tat ", b);
+        }
+    }
+
+    @Test
+    public void theFreestyleBuildStepTakesNumbersTooWhenCalledFromPipeline() throws Exception {
+        // the build step through the generic step meta-step (SimpleBuildStep, no workspace needed)
+        WorkflowRun b = run(Result.SUCCESS, "step([$class: 'RequireQuotaBuilder', minBytes: 1073741824, credentialsId: '"
+                + ACCESS_KEY_CREDENTIALS + "', endpoint: 'EMULATOR'])");
+        r.assertLogContains("[CDN Gate] Verdict: PASS", b);
+    }
+
+    @Test
+    public void theSnippetGeneratorStillWritesSizesAndCountsAsText() {
+        RequireQuotaStep step = new RequireQuotaStep("500GiB");
+        step.setWarnBytes("1TiB");
+        step.setMinRequests("1000000");
+        String snippet = org.jenkinsci.plugins.workflow.cps.Snippetizer.object2Groovy(step);
+        assertTrue(snippet, snippet.startsWith("cdnRequireQuota "));
+        assertTrue(snippet, snippet.contains("minBytes: '500GiB'"));
+        assertTrue(snippet, snippet.contains("warnBytes: '1TiB'"));
+        assertTrue(snippet, snippet.contains("minRequests: '1000000'"));
+    }
+
+    // --- issue 8 item 3: an abort while OpenCdnService is on its way ---
+
+    @Test
+    public void anAbortWhileOpenCdnServiceIsInFlightSaysTheActivationOutcomeIsUnknown() throws Exception {
+        // given a not activated account whose OpenCdnService never answers
+        emu.account(KEY_ID).activated(false);
+        emu.inject("OpenCdnService", io.jenkins.plugins.cdngate.emulator.Fault.noAnswer());
+        // a read timeout far beyond the 5 s after which the timeout step aborts, so the request is still on its way
+        CdnGateConfiguration.get().setReadTimeoutSeconds(50);
+        // when the step is aborted while the request is on its way (the timeout step interrupts it after 5 s; the
+        // request is sent at once)
+        WorkflowRun b = run(Result.ABORTED, "timeout(time: 5, unit: 'SECONDS') {\n"
+                + "  cdnEnsureActive credentialsId: '" + ACCESS_KEY_CREDENTIALS + "', endpoint: 'EMULATOR'\n"
+                + "}");
+        // then
+        assertEquals(1, emu.requests().stream().filter(q -> q.action().equals("OpenCdnService")).count());
+        r.assertLogContains("[CDN Gate] " + io.jenkins.plugins.cdngate.core.Interruptions.ACTIVATION_UNKNOWN, b);
+        r.assertLogNotContains("nothing was verified", b);
+    }
 }

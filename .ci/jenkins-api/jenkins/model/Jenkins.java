@@ -2,6 +2,7 @@
 // Declarations only, for compiling the plugin offline; no behaviour (bodies throw or return defaults).
 package jenkins.model;
 
+import hudson.ProxyConfiguration;
 import hudson.model.AbstractCIBase;
 import hudson.model.Descriptor;
 import hudson.security.AccessControlled;
@@ -26,6 +27,14 @@ public class Jenkins extends AbstractCIBase implements AccessControlled {
     }
 
     public void setAuthorizationStrategy(AuthorizationStrategy a) {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
+    public ProxyConfiguration getProxy() {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
+    public void setProxy(ProxyConfiguration proxy) {
         throw new UnsupportedOperationException("signature mirror");
     }
 }

@@ -56,7 +56,7 @@ public final class GateBinding {
 
     /** What cdnEnsureActive / the ensure-active builder takes; blanks mean "use the default". */
     public record EnsureActiveParameters(String credentialsId, String endpoint, boolean activate, String chargeType,
-                                         String expectedChargeType, String lockPolicy, String mode) {
+                                         String expectedChargeType, String lockPolicy, String mode, String roleArn) {
         /**
          * Freestyle fields may hold ${VARIABLES}; Pipeline has interpolated them already. The credentials ID is
          * left as written: CredentialsProvider.findCredentialById resolves a ${CREDENTIALS_PARAMETER} itself and
@@ -66,19 +66,19 @@ public final class GateBinding {
         public EnsureActiveParameters expand(UnaryOperator<String> expander) {
             return new EnsureActiveParameters(credentialsId, x(expander, endpoint), activate,
                     x(expander, chargeType), x(expander, expectedChargeType), x(expander, lockPolicy),
-                    x(expander, mode));
+                    x(expander, mode), x(expander, roleArn));
         }
     }
 
     /** What cdnRequireQuota / the require-quota builder takes; sizes as text ({@code 500GiB}). */
     public record RequireQuotaParameters(String credentialsId, String endpoint, String minBytes, String warnBytes,
                                          String minRequests, String planFilter, Integer expiryWarningDays,
-                                         String mode) {
+                                         String mode, String roleArn) {
         /** As {@link EnsureActiveParameters#expand}: the credentials ID is left for findCredentialById. */
         public RequireQuotaParameters expand(UnaryOperator<String> expander) {
             return new RequireQuotaParameters(credentialsId, x(expander, endpoint),
                     x(expander, minBytes), x(expander, warnBytes), x(expander, minRequests), x(expander, planFilter),
-                    expiryWarningDays, x(expander, mode));
+                    expiryWarningDays, x(expander, mode), x(expander, roleArn));
         }
     }
 
@@ -97,12 +97,13 @@ public final class GateBinding {
             // the request checks them again; here they fail before the credentials are even read
             EnsureActiveRequest.chargeType(p.chargeType());
             EnsureActiveRequest.expectedChargeType(p.expectedChargeType());
+            GateIdentity.checkRoleArn(p.roleArn());
         } catch (IllegalArgumentException e) {
             throw new AbortException(PREFIX + e.getMessage());
         }
         CdnGateConfiguration config = CdnGateConfiguration.get();
         ConnectionSettings connection = connection(config, p.endpoint());
-        AccessKey key = GateCredentials.resolve(config.credentialsIdOr(p.credentialsId()), run);
+        AccessKey key = GateIdentity.resolve(config, p.credentialsId(), p.roleArn(), connection, run);
         EnsureActiveRequest request;
         try {
             // core refuses a charge type OpenCdnService would reject, before any call (a wrong one used to
@@ -130,12 +131,13 @@ public final class GateBinding {
             warnBytes = p.warnBytes() == null || p.warnBytes().isBlank() ? null : size("warnBytes", p.warnBytes());
             minRequests = parseCount("minRequests", p.minRequests());
             mode = Mode.parse(p.mode());
+            GateIdentity.checkRoleArn(p.roleArn());
         } catch (IllegalArgumentException e) {
             throw new AbortException(PREFIX + e.getMessage());
         }
         CdnGateConfiguration config = CdnGateConfiguration.get();
         ConnectionSettings connection = connection(config, p.endpoint());
-        AccessKey key = GateCredentials.resolve(config.credentialsIdOr(p.credentialsId()), run);
+        AccessKey key = GateIdentity.resolve(config, p.credentialsId(), p.roleArn(), connection, run);
         RequireQuotaRequest request;
         try {
             // core checks how the values relate (warnBytes >= minBytes, no negative counts)

@@ -32,6 +32,7 @@ public final class RequireQuotaBuilder extends Builder implements SimpleBuildSte
     private String planFilter;
     private Integer expiryWarningDays;
     private String mode;
+    private String roleArn;
 
     /** @param minBytes a size such as {@code 500GiB}, {@code 1.5TB} or plain bytes, as text */
     @DataBoundConstructor
@@ -106,9 +107,19 @@ public final class RequireQuotaBuilder extends Builder implements SimpleBuildSte
         this.mode = Util.fixEmptyAndTrim(mode);
     }
 
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    /** A RAM role to assume for this gate, instead of the one the credentials name (if any). */
+    @DataBoundSetter
+    public void setRoleArn(String roleArn) {
+        this.roleArn = Util.fixEmptyAndTrim(roleArn);
+    }
+
     GateBinding.RequireQuotaParameters parameters() {
         return new GateBinding.RequireQuotaParameters(credentialsId, endpoint, minBytes, warnBytes, minRequests,
-                planFilter, expiryWarningDays, mode);
+                planFilter, expiryWarningDays, mode, roleArn);
     }
 
     /** The gate calls an API only: no agent, no workspace. */
@@ -148,6 +159,11 @@ public final class RequireQuotaBuilder extends Builder implements SimpleBuildSte
         @POST
         public FormValidation doCheckEndpoint(@AncestorInPath Item item, @QueryParameter String value) {
             return GateForms.checkEndpoint(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckRoleArn(@AncestorInPath Item item, @QueryParameter String value) {
+            return GateForms.checkRoleArn(item, value);
         }
 
         @POST

@@ -35,6 +35,7 @@ public final class RequireQuotaStep extends Step {
     private String planFilter;
     private Integer expiryWarningDays;
     private String mode;
+    private String roleArn;
 
     /** @param minBytes a size such as {@code 500GiB}, {@code 1.5TB} or plain bytes, as text */
     @DataBoundConstructor
@@ -109,9 +110,19 @@ public final class RequireQuotaStep extends Step {
         this.mode = Util.fixEmptyAndTrim(mode);
     }
 
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    /** A RAM role to assume for this gate, instead of the one the credentials name (if any). */
+    @DataBoundSetter
+    public void setRoleArn(String roleArn) {
+        this.roleArn = Util.fixEmptyAndTrim(roleArn);
+    }
+
     GateBinding.RequireQuotaParameters parameters() {
         return new GateBinding.RequireQuotaParameters(credentialsId, endpoint, minBytes, warnBytes, minRequests,
-                planFilter, expiryWarningDays, mode);
+                planFilter, expiryWarningDays, mode, roleArn);
     }
 
     @Override
@@ -171,6 +182,11 @@ public final class RequireQuotaStep extends Step {
         @POST
         public FormValidation doCheckEndpoint(@AncestorInPath Item item, @QueryParameter String value) {
             return GateForms.checkEndpoint(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckRoleArn(@AncestorInPath Item item, @QueryParameter String value) {
+            return GateForms.checkRoleArn(item, value);
         }
 
         @POST

@@ -1,0 +1,86 @@
+package io.jenkins.plugins.cdngate.jenkins;
+
+import hudson.AbortException;
+import hudson.Util;
+import hudson.model.Run;
+import io.jenkins.plugins.cdngate.core.AccessKey;
+import io.jenkins.plugins.cdngate.core.ConnectionSettings;
+import io.jenkins.plugins.cdngate.core.credentials.CredentialException;
+import io.jenkins.plugins.cdngate.core.credentials.DefaultChain;
+import io.jenkins.plugins.cdngate.core.credentials.RoleAssumer;
+import io.jenkins.plugins.cdngate.core.credentials.RoleSpec;
+
+/**
+ * Who a gate calls Alibaba Cloud as: the step's credentials (else the global default), else - only when an
+ * administrator allowed it - the controller's own identity; then, when a RAM role is named (on the step, else on
+ * the credentials), the temporary credentials of that role. Every failure is one line, and nothing is called
+ * with a credential that could not be verified (fail closed).
+ */
+final class GateIdentity {
+    /** STS session name of the gates' role sessions (ActionTrail shows it). */
+    static final String SESSION_NAME = "cdn-gate";
+
+    private GateIdentity() {
+    }
+
+    /**
+     * Parses a step's role ARN, so a typo fails before any credentials lookup; null when blank.
+     *
+     * @throws IllegalArgumentException core's one-line message
+     */
+    static String checkRoleArn(String roleArn) {
+        String arn = Util.fixEmptyAndTrim(roleArn);
+        if (arn != null) {
+            RoleSpec.of(arn);
+        }
+        return arn;
+    }
+
+    static AccessKey resolve(CdnGateConfiguration config, String stepCredentialsId, String stepRoleArn,
+                             ConnectionSettings connection, Run<?, ?> run) throws AbortException {
+        String id = config.credentialsIdOr(stepCredentialsId);
+        String roleArn = Util.fixEmptyAndTrim(stepRoleArn);
+        Integer duration = null;
+        AccessKey base;
+        if (id != null) {
+            GateCredentials.Found found = GateCredentials.find(id, run);
+            base = found.key();
+            if (roleArn == null) {
+                roleArn = found.roleArn();
+            }
+            duration = found.roleSessionDurationSeconds();
+        } else if (config.controllerIdentityAllowed()) {
+            base = controllerIdentity(connection);
+        } else {
+            throw new AbortException(GateBinding.PREFIX + "No credentialsId: set one on the step or a default in "
+                    + "Manage Jenkins > System > Alibaba Cloud CDN Gate, where an administrator may instead let gates "
+                    + "use the controller's own identity (" + GateCredentials.ACCEPTED + ")");
+        }
+        return roleArn == null ? base : assume(base, roleArn, duration, connection);
+    }
+
+    /** The role's temporary credentials, assumed with {@code base}; STS errors are one line each (core's catalog). */
+    static AccessKey assume(AccessKey base, String roleArn, Integer durationSeconds, ConnectionSettings connection)
+            throws AbortException {
+        RoleSpec role;
+        try {
+            role = new RoleSpec(roleArn, SESSION_NAME, durationSeconds, null);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(GateBinding.PREFIX + e.getMessage());
+        }
+        try {
+            return RoleAssumer.assume(base, role, connection);
+        } catch (CredentialException e) {
+            throw new AbortException(GateBinding.PREFIX + e.getMessage());
+        }
+    }
+
+    /** Alibaba's default credential chain, as the controller process sees it (its environment, home, metadata). */
+    private static AccessKey controllerIdentity(ConnectionSettings connection) throws AbortException {
+        try {
+            return DefaultChain.resolve(connection);
+        } catch (CredentialException e) {
+            throw new AbortException(GateBinding.PREFIX + "Controller identity: " + e.getMessage());
+        }
+    }
+}

@@ -10,11 +10,13 @@ public final class AccessKey {
     private final String id;
     private final String secret;
     private final String securityToken;
+    private final String source;
 
-    private AccessKey(String id, String secret, String securityToken) {
+    private AccessKey(String id, String secret, String securityToken, String source) {
         this.id = id;
         this.secret = secret;
         this.securityToken = securityToken;
+        this.source = source;
     }
 
     /**
@@ -46,7 +48,7 @@ public final class AccessKey {
             throw new IllegalArgumentException("STS security token for AccessKey " + mask(trimmedId)
                     + " contains whitespace inside it (a space, tab or line break): copy the token again, in one piece");
         }
-        return new AccessKey(trimmedId, trimmedSecret, token);
+        return new AccessKey(trimmedId, trimmedSecret, token, null);
     }
 
     private static boolean hasWhitespace(String s) {
@@ -68,6 +70,21 @@ public final class AccessKey {
     /** The STS token, or null for a long-term AccessKey. */
     public String securityToken() {
         return securityToken;
+    }
+
+    /**
+     * Where this key came from, in words a person recognises (e.g. "environment variables
+     * ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET", "aliyun CLI profile 'default' (AK mode) in ~/.aliyun/config.json",
+     * "RAM role acs:ram::123:role/deploy assumed with ..."); null when unknown. Never holds a secret.
+     */
+    public String source() {
+        return source;
+    }
+
+    /** This key with its source named (one line; null or blank means unknown). */
+    public AccessKey withSource(String value) {
+        String clean = value == null || value.isBlank() ? null : Text.oneLine(value.strip());
+        return new AccessKey(id, secret, securityToken, clean);
     }
 
     public String maskedId() {

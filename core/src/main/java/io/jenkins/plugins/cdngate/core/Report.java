@@ -1,5 +1,7 @@
 package io.jenkins.plugins.cdngate.core;
 
+import io.jenkins.plugins.cdngate.core.forecast.QuotaForecast;
+
 import java.util.List;
 
 /**
@@ -15,12 +17,24 @@ import java.util.List;
  * @param remainingBytes    data transfer left in counted plans; null for ensure-active or when unknown
  * @param remainingRequests requests left in counted plans; null when not asked or unknown
  * @param activated         true when this gate run opened the service
+ * @param forecast          how long the counted data-transfer plans last (and the gate's thresholds); null for
+ *                          ensure-active and when there is no plan data
+ * @param credentialSource  human name of where the AccessKey came from; null when unknown
  */
 public record Report(String gate, Verdict verdict, String reason, List<Finding> findings, String accessKeyId,
                      Mode mode, ServiceStatus service, List<ResourcePlan> plans, Long remainingBytes,
-                     Long remainingRequests, boolean activated) {
+                     Long remainingRequests, boolean activated, QuotaForecast forecast,
+                     String credentialSource) {
     public Report {
         findings = findings == null ? List.of() : List.copyOf(findings);
         plans = plans == null ? List.of() : List.copyOf(plans);
+    }
+
+    /** The report without forecast and credential source. */
+    public Report(String gate, Verdict verdict, String reason, List<Finding> findings, String accessKeyId,
+                  Mode mode, ServiceStatus service, List<ResourcePlan> plans, Long remainingBytes,
+                  Long remainingRequests, boolean activated) {
+        this(gate, verdict, reason, findings, accessKeyId, mode, service, plans, remainingBytes, remainingRequests,
+                activated, null, null);
     }
 }

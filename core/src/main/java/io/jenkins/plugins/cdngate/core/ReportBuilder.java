@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Collects findings and facts for one gate run and turns them into a {@link Report}, applying {@link Mode#WARN}. */
-final class ReportBuilder {
+public final class ReportBuilder {
     private final String gate;
     private final Mode mode;
     private final String maskedId;
@@ -15,12 +15,31 @@ final class ReportBuilder {
     Long remainingBytes;
     Long remainingRequests;
     boolean activated;
+    io.jenkins.plugins.cdngate.core.forecast.QuotaForecast forecast;
+    String credentialSource;
 
     ReportBuilder(String gate, Mode mode, AccessKey key) {
         this.gate = gate;
         this.mode = mode == null ? Mode.ENFORCE : mode;
         this.maskedId = key == null ? "****" : key.maskedId();
         this.key = key;
+        this.credentialSource = key == null ? null : key.source();
+    }
+
+    /**
+     * The report of a gate that stopped before any CDN call because it had no usable credentials (core.credentials'
+     * CredentialFailure): one FAIL finding, softened by {@link Mode#WARN} like every configuration error.
+     *
+     * @param key    the key that was used to reach STS (masked in the report), or null
+     * @param source the credential source that failed, or null
+     */
+    public static Report failedBeforeAnyCall(String gate, Mode mode, AccessKey key, String source, String message,
+                                             String code, String requestId) {
+        ReportBuilder b = new ReportBuilder(gate, mode, key);
+        b.credentialSource = source == null ? b.credentialSource : Text.oneLine(source);
+        b.findings.add(new Finding(Verdict.FAIL, Text.oneLine(Redactor.clean(message, key)), Text.oneLine(code),
+                Text.oneLine(requestId)));
+        return b.build(null);
     }
 
     /** A gate's evaluation: the PASS reason, or null when its findings decide the verdict. */
@@ -126,7 +145,7 @@ final class ReportBuilder {
             reason = "warn mode, FAIL reported as UNSTABLE: " + reason;
         }
         return new Report(gate, verdict, reason, out, maskedId, mode, service, plans, remainingBytes,
-                remainingRequests, activated);
+                remainingRequests, activated, forecast, credentialSource);
     }
 
     /** The finding's message with its Alibaba Code and RequestId, when it came from an error (no RequestId, none shown). */

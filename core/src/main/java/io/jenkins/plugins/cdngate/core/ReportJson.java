@@ -70,6 +70,7 @@ public final class ReportJson {
         o.addProperty("reason", r.reason());
         o.addProperty("mode", r.mode() == null ? null : r.mode().name());
         o.addProperty("accessKeyId", r.accessKeyId());
+        o.addProperty("credentialSource", r.credentialSource());
         o.addProperty("activated", r.activated());
         o.addProperty("remainingBytes", r.remainingBytes());
         o.addProperty("remainingBytesHuman", r.remainingBytes() == null ? null : Sizes.human(r.remainingBytes()));

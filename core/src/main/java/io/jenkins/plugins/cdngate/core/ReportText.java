@@ -14,6 +14,18 @@ public final class ReportText {
     }
 
     /**
+     * A gate's first line: {@code [CDN Gate] <gate> with AccessKey LTAI****0001 from <source>}, the source left out
+     * when unknown; front ends print it before the gate runs, and {@link #lines} starts with the same line.
+     *
+     * @param maskedId the AccessKey ID, already masked
+     */
+    public static String startLine(String gate, String maskedId, String source, Mode mode) {
+        return PREFIX + gate + " with AccessKey " + maskedId
+                + (source == null || source.isBlank() ? "" : " from " + Text.oneLine(source))
+                + (mode == Mode.WARN ? " (mode warn)" : "");
+    }
+
+    /**
      * The report as lines, in reading order: the header, the plans seen, the findings as they happened, then the
      * facts that hold at the end (the service state, what remains) and the verdict.
      *
@@ -27,8 +39,7 @@ public final class ReportText {
      */
     public static List<String> lines(Report r) {
         List<String> out = new ArrayList<>();
-        out.add(PREFIX + r.gate() + " with AccessKey " + r.accessKeyId()
-                + (r.mode() == Mode.WARN ? " (mode warn)" : ""));
+        out.add(startLine(r.gate(), r.accessKeyId(), r.credentialSource(), r.mode()));
         for (ResourcePlan p : r.plans()) {
             StringBuilder line = new StringBuilder(PREFIX).append("Plan ").append(RequireQuota.planName(p))
                     .append(" [").append(or(p.commodityCode())).append(", ").append(p.unit() == null ? "UNKNOWN" : p.unit())

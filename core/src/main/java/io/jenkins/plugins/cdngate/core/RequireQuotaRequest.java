@@ -1,5 +1,8 @@
 package io.jenkins.plugins.cdngate.core;
 
+import io.jenkins.plugins.cdngate.core.forecast.Reading;
+
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,10 +16,14 @@ import java.util.Objects;
  * @param planFilter        optional, case-insensitive regular expression matched (find) against a plan's
  *                          DisplayName, TemplateName, CommodityCode and InstanceId; only matching plans count
  * @param expiryWarningDays optional, >= 0: a counted plan ending within this many days makes the result UNSTABLE
+ * @param minDaysLeft       optional, >= 0: fewer days of data transfer left at the pace fails the gate
+ * @param warnDaysLeft      optional, >= minDaysLeft: fewer days left at the pace makes the result UNSTABLE
+ * @param history           earlier readings of the pool (any order; may be empty, never null after construction)
  */
 public record RequireQuotaRequest(AccessKey accessKey, ConnectionSettings connection, long minBytes,
                                   Long warnBytes, Long minRequests, String planFilter,
-                                  Integer expiryWarningDays, Mode mode) {
+                                  Integer expiryWarningDays, Mode mode, Integer minDaysLeft,
+                                  Integer warnDaysLeft, List<Reading> history) {
 
     /** @throws IllegalArgumentException with a one-line message naming the parameter */
     public RequireQuotaRequest {
@@ -35,11 +42,41 @@ public record RequireQuotaRequest(AccessKey accessKey, ConnectionSettings connec
         if (expiryWarningDays != null && expiryWarningDays < 0) {
             throw new IllegalArgumentException("expiryWarningDays must be 0 or more, not " + expiryWarningDays);
         }
+        if (minDaysLeft != null && minDaysLeft < 0) {
+            throw new IllegalArgumentException("minDaysLeft must be 0 or more, not " + minDaysLeft);
+        }
+        if (warnDaysLeft != null && warnDaysLeft < 0) {
+            throw new IllegalArgumentException("warnDaysLeft must be 0 or more, not " + warnDaysLeft);
+        }
+        if (minDaysLeft != null && warnDaysLeft != null && warnDaysLeft < minDaysLeft) {
+            throw new IllegalArgumentException("warnDaysLeft (" + warnDaysLeft + ") must be at least minDaysLeft ("
+                    + minDaysLeft + ")");
+        }
         planFilter = planFilter == null || planFilter.isBlank() ? null : planFilter.trim();
         mode = mode == null ? Mode.ENFORCE : mode;
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** The request without days-left thresholds and history. */
+    public RequireQuotaRequest(AccessKey accessKey, ConnectionSettings connection, long minBytes, Long warnBytes,
+                               Long minRequests, String planFilter, Integer expiryWarningDays, Mode mode) {
+        this(accessKey, connection, minBytes, warnBytes, minRequests, planFilter, expiryWarningDays, mode,
+                null, null, null);
     }
 
     public static RequireQuotaRequest of(AccessKey accessKey, ConnectionSettings connection, long minBytes) {
         return new RequireQuotaRequest(accessKey, connection, minBytes, null, null, null, null, null);
+    }
+
+    /** A copy with these days-left thresholds (either may be null). */
+    public RequireQuotaRequest withDaysLeft(Integer min, Integer warn) {
+        return new RequireQuotaRequest(accessKey, connection, minBytes, warnBytes, minRequests, planFilter,
+                expiryWarningDays, mode, min, warn, history);
+    }
+
+    /** A copy with these earlier readings (null = none). */
+    public RequireQuotaRequest withHistory(List<Reading> readings) {
+        return new RequireQuotaRequest(accessKey, connection, minBytes, warnBytes, minRequests, planFilter,
+                expiryWarningDays, mode, minDaysLeft, warnDaysLeft, readings);
     }
 }

@@ -33,6 +33,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 
 /**
  * A local, signature-verifying, stateful, fault-injecting emulator of the three Alibaba Cloud CDN
@@ -57,6 +58,10 @@ public final class CdnEmulator implements AutoCloseable {
     /** The actions served, in a stable order. */
     public static final List<String> ACTIONS = List.of(OPEN_CDN_SERVICE, DESCRIBE_CDN_SERVICE,
             DESCRIBE_CDN_USER_RESOURCE_PACKAGE);
+    /** The STS API version served (AssumeRole, AssumeRoleWithOIDC). */
+    public static final String STS_VERSION = "2015-04-01";
+    public static final String ASSUME_ROLE = "AssumeRole";
+    public static final String ASSUME_ROLE_WITH_OIDC = "AssumeRoleWithOIDC";
     /** Fault target matching every action. */
     public static final String ANY_ACTION = "*";
 
@@ -98,6 +103,10 @@ public final class CdnEmulator implements AutoCloseable {
     private final RateLimiter rateLimiter = new RateLimiter();
     private final boolean loopback;
     private final AdminApi admin;
+    private final ConcurrentHashMap<String, Role> roles = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, TemporaryCredential> issued = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<com.sun.net.httpserver.HttpsServer> tlsServers = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<MetadataService> metadataServices = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private CdnEmulator(EmulatorOptions options) throws IOException {
@@ -256,11 +265,195 @@ public final class CdnEmulator implements AutoCloseable {
         }
         timer.shutdownNow();
         server.stop(0);
+        tlsServers.forEach(t -> t.stop(0));
+        metadataServices.forEach(MetadataService::close);
         workers.shutdownNow();
     }
 
     boolean isLoopback() {
         return loopback;
+    }
+
+    // ------------------------------------------------------------------ STS, temporary credentials, TLS
+
+    /** Adds (or replaces) a RAM role owned by {@code owner}: what its temporary credentials act on. */
+    public Role addRole(Account owner, Role role) {
+        role.owner(java.util.Objects.requireNonNull(owner, "owner"));
+        roles.put(role.arn(), role);
+        return role;
+    }
+
+    /** The role with this ARN, or null. */
+    public Role role(String arn) {
+        return arn == null ? null : roles.get(arn);
+    }
+
+    /** Issues temporary credentials for the role, valid for {@code seconds} from the emulator clock's now. */
+    public TemporaryCredential issue(Role role, String sessionName, long seconds) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String id = "STS.NT" + randomText(r, 26);
+        TemporaryCredential t = new TemporaryCredential(id, randomText(r, 40), "CAIS" + randomText(r, 120),
+                options.clock().instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(seconds), role, role.arn(),
+                sessionName);
+        issued.put(id, t);
+        return t;
+    }
+
+    /** Every temporary credential issued so far (expired ones included). */
+    public List<TemporaryCredential> issuedCredentials() {
+        return List.copyOf(issued.values());
+    }
+
+    /** Makes every temporary credential issued so far expired (the CDN operations then answer InvalidSecurityToken.Expired). */
+    public void expireTemporaryCredentials() {
+        Instant past = options.clock().instant().minusSeconds(1);
+        issued.replaceAll((id, t) -> new TemporaryCredential(t.accessKeyId(), t.accessKeySecret(), t.securityToken(),
+                past, t.role(), t.roleArn(), t.sessionName()));
+    }
+
+    private static String randomText(ThreadLocalRandom r, int length) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder b = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
+    /**
+     * Also serves every operation (CDN and STS) over HTTPS on another port of the same address, with the certificate
+     * in this PKCS12 key store; returns the port. Alibaba's credentials library always calls STS over HTTPS.
+     */
+    public int startTls(java.nio.file.Path keyStore, char[] password) {
+        try {
+            java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+            try (InputStream in = java.nio.file.Files.newInputStream(keyStore)) {
+                ks.load(in, password);
+            }
+            javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, password);
+            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(kmf.getKeyManagers(), null, null);
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(
+                    new InetSocketAddress(server.getAddress().getAddress(), 0), 256);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            https.createContext("/", this::handle);
+            https.setExecutor(workers);
+            https.start();
+            tlsServers.add(https);
+            return https.getAddress().getPort();
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot serve HTTPS with " + keyStore + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts an ECS instance metadata service on {@code host:port} (port 0 = a free one) that hands out temporary
+     * credentials of this emulator. See {@link MetadataService}.
+     */
+    public MetadataService startMetadata(String host, int port) {
+        MetadataService m = MetadataService.start(this, host, port);
+        metadataServices.add(m);
+        return m;
+    }
+
+    private static final Pattern SESSION_NAME = Pattern.compile("[A-Za-z0-9.@_-]{2,64}");
+
+    /** STS: AssumeRole (signed, like the CDN operations) and AssumeRoleWithOIDC (anonymous, the OIDC token proves who). */
+    private void sts(Call c) {
+        Map<String, String> p = c.params;
+        boolean oidc = ASSUME_ROLE_WITH_OIDC.equals(c.action);
+        if (!oidc && !authenticate(c, STS_VERSION, List.of(ASSUME_ROLE))) {
+            return;
+        }
+        if (!oidc) {
+            String denied = c.account.deniedCode(ASSUME_ROLE);
+            if (denied != null) {
+                error(c, "NoPermission", "You are not authorized to do this action. You should be authorized by RAM.", null);
+                return;
+            }
+        }
+        for (String name : oidc ? List.of("RoleArn", "OIDCProviderArn", "OIDCToken") : List.of("RoleArn", "RoleSessionName")) {
+            String v = p.get(name);
+            if (v == null || v.isEmpty()) {
+                missing(c, name);
+                return;
+            }
+        }
+        String arn = p.get("RoleArn");
+        if (!Role.ARN.matcher(arn).matches()) {
+            error(c, "InvalidParameter.RoleArn", null, null);
+            return;
+        }
+        String session = p.getOrDefault("RoleSessionName", "");
+        if (!SESSION_NAME.matcher(session).matches()) {
+            error(c, "InvalidParameter.RoleSessionName", null, null);
+            return;
+        }
+        Role role = roles.get(arn);
+        if (role == null || role.owner() == null) {
+            error(c, "EntityNotExist.Role", null, null);
+            return;
+        }
+        long duration;
+        try {
+            duration = Long.parseLong(p.getOrDefault("DurationSeconds", "3600"));
+        } catch (NumberFormatException e) {
+            error(c, "InvalidParameter.DurationSeconds", null, null);
+            return;
+        }
+        if (duration < 900 || duration > role.maxSessionSeconds()) {
+            error(c, "InvalidParameter.DurationSeconds", "The Min/Max value of DurationSeconds is 15min/"
+                    + role.maxSessionSeconds() / 3600 + "hr.", null);
+            return;
+        }
+        if (oidc) {
+            if (!p.get("OIDCProviderArn").equals(role.oidcProviderArn())) {
+                error(c, "AuthenticationFail.NoPermission", null, null);
+                return;
+            }
+            if (role.oidcToken() == null || !RpcSignature.matches(role.oidcToken(), p.get("OIDCToken"))) {
+                error(c, "AuthenticationFail.OIDCToken.Invalid", null, null);
+                return;
+            }
+            if (role.isOidcTokenExpired()) {
+                error(c, "AuthenticationFail.OIDCToken.Expired", null, null);
+                return;
+            }
+        } else {
+            String principal = c.temp != null ? c.temp.roleArn() : c.accessKeyId;
+            if (!role.trusts(principal)) {
+                error(c, "NoPermission", "You are not authorized to do this action. You should be authorized by RAM.", null);
+                return;
+            }
+            String wanted = role.externalId();
+            if (wanted != null && !wanted.equals(p.get("ExternalId"))) {
+                error(c, "NoPermission", "No permission perform sts:AssumeRole on this Role. Maybe you should check"
+                        + " the ExternalId of the trust policy.", null);
+                return;
+            }
+        }
+        TemporaryCredential t = issue(role, session, duration);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("RequestId", c.requestId);
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("AssumedRoleId", "3" + Integer.toUnsignedString(arn.hashCode()) + ":" + session);
+        user.put("Arn", arn + "/" + session);
+        body.put("AssumedRoleUser", user);
+        Map<String, Object> creds = new LinkedHashMap<>();
+        creds.put("SecurityToken", t.securityToken());
+        creds.put("AccessKeyId", t.accessKeyId());
+        creds.put("AccessKeySecret", t.accessKeySecret());
+        creds.put("Expiration", t.expiresAt().toString());
+        body.put("Credentials", creds);
+        if (oidc) {
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("Issuer", "https://oidc-ack.example.invalid");
+            info.put("Subject", "system:serviceaccount:ci:jenkins");
+            body.put("OIDCTokenInfo", info);
+        }
+        ok(c, body, null);
     }
 
     // ------------------------------------------------------------------ HTTP
@@ -298,6 +491,7 @@ public final class CdnEmulator implements AutoCloseable {
         String accessKeyId;
         Map<String, String> params;
         Account account;
+        TemporaryCredential temp;
         final String requestId = newRequestId();
 
         Call(HttpExchange ex, String method, long receivedNanos) {
@@ -333,6 +527,11 @@ public final class CdnEmulator implements AutoCloseable {
         }
         c.action = c.params.get("Action");
         c.accessKeyId = c.params.get("AccessKeyId");
+        if (STS_VERSION.equals(c.params.get("Version"))
+                && (ASSUME_ROLE.equals(c.action) || ASSUME_ROLE_WITH_OIDC.equals(c.action))) {
+            sts(c);
+            return;
+        }
         if (!authenticate(c)) {
             return;
         }
@@ -346,6 +545,10 @@ public final class CdnEmulator implements AutoCloseable {
 
     /** Gateway checks in the order the real gateway reports them; answers and returns false on the first failure. */
     private boolean authenticate(Call c) {
+        return authenticate(c, VERSION, ACTIONS);
+    }
+
+    private boolean authenticate(Call c, String version, List<String> actions) {
         Map<String, String> p = c.params;
         for (String name : REQUIRED_COMMON) {
             String v = p.get(name);
@@ -354,11 +557,11 @@ public final class CdnEmulator implements AutoCloseable {
                 return false;
             }
         }
-        if (!VERSION.equals(p.get("Version"))) {
+        if (!version.equals(p.get("Version"))) {
             error(c, "InvalidVersion", null, null);
             return false;
         }
-        if (!ACTIONS.contains(c.action)) {
+        if (!actions.contains(c.action)) {
             error(c, "InvalidAction.NotFound", null, null);
             return false;
         }
@@ -380,12 +583,14 @@ public final class CdnEmulator implements AutoCloseable {
             return false;
         }
         Account account = accounts.get(c.accessKeyId);
-        if (account == null) {
+        TemporaryCredential temp = account == null ? issued.get(c.accessKeyId) : null;
+        if (account == null && temp == null) {
             error(c, "InvalidAccessKeyId.NotFound", null, null);
             return false;
         }
         String stringToSign = RpcSignature.stringToSign(c.method, p);
-        String expected = RpcSignature.sign(account.accessKeySecret(), stringToSign);
+        String expected = RpcSignature.sign(account != null ? account.accessKeySecret() : temp.accessKeySecret(),
+                stringToSign);
         if (!RpcSignature.matches(expected, p.get("Signature"))) {
             // The SDK reads the text after "string to sign is:" (DefaultAcsClient.parseAcsResponse).
             error(c, "SignatureDoesNotMatch", ErrorCodes.get("SignatureDoesNotMatch").message()
@@ -397,6 +602,28 @@ public final class CdnEmulator implements AutoCloseable {
             return false;
         }
         String token = p.get("SecurityToken");
+        if (temp != null) {
+            // temporary credentials are only valid with their own token, and only until they expire
+            if (token == null || token.isEmpty()) {
+                missing(c, "SecurityToken");
+                return false;
+            }
+            if (!RpcSignature.matches(temp.securityToken(), token)) {
+                error(c, "InvalidSecurityToken.MismatchWithAccessKey", null, null);
+                return false;
+            }
+            if (!options.clock().instant().isBefore(temp.expiresAt())) {
+                error(c, "InvalidSecurityToken.Expired", null, null);
+                return false;
+            }
+            c.temp = temp;
+            c.account = temp.role().owner();
+            if (c.account == null) {
+                error(c, "InvalidAccessKeyId.NotFound", null, null);
+                return false;
+            }
+            return true;
+        }
         if (token != null) {
             String accepted = account.securityToken();
             if (accepted == null || !RpcSignature.matches(accepted, token)) {

@@ -71,6 +71,17 @@ public final class ErrorCodes {
         put("InternalError", 500, "The request processing has failed due to some unknown error.");
         put("ServiceUnavailable", 503, "The request has failed due to a temporary failure of the server.");
         put("InvalidParameter.Encoding", 400, "The request has a malformed percent-encoded parameter.");
+        // STS 2015-04-01 AssumeRole / AssumeRoleWithOIDC (the STS error-code page and the AssumeRole troubleshooting
+        // page; NoPermission above is also STS's answer when the caller may not assume the role)
+        put("EntityNotExist.Role", 404, "The specified Role not exists .");
+        put("InvalidParameter.RoleArn", 400, "The parameter RoleArn is wrongly formed.");
+        put("InvalidParameter.RoleSessionName", 400, "The parameter RoleSessionName is wrongly formed.");
+        put("InvalidParameter.DurationSeconds", 400, "The Min/Max value of DurationSeconds is 15min/1hr.");
+        put("InvalidParameter.ExternalId", 400, "The parameter ExternalId is wrongly formed.");
+        put("InvalidAccessKeyId.Inactive", 400, "Specified access key is disabled.");
+        put("AuthenticationFail.NoPermission", 401, "No such OIDC Provider registered.");
+        put("AuthenticationFail.OIDCToken.Invalid", 401, "The Jwt content is invalid that cannot be recognized.");
+        put("AuthenticationFail.OIDCToken.Expired", 401, "This JsonWebToken is expired.");
     }
 
     private ErrorCodes() {

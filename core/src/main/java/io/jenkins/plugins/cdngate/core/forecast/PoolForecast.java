@@ -1,0 +1,27 @@
+package io.jenkins.plugins.cdngate.core.forecast;
+
+import java.time.Instant;
+
+/**
+ * The forecast of the pool of counted data-transfer plans.
+ *
+ * @param source              where the pace came from
+ * @param bytesPerDay         the pool's pace; null when there is no pace yet
+ * @param daysLeft            days of data transfer left at that pace; null when there is no pace yet
+ * @param runOutAt            when the pool is empty at that pace; null when there is no pace yet
+ * @param unusedAtExpiryBytes bytes the pool loses to plans expiring before they are used; null when no pace
+ * @param readingsUsed        how many history readings (including this run's) gave the pace; 0 unless HISTORY
+ */
+public record PoolForecast(PaceSource source, Double bytesPerDay, Double daysLeft, Instant runOutAt,
+                           Long unusedAtExpiryBytes, int readingsUsed) {
+
+    /** Where a pace came from. */
+    public enum PaceSource {
+        /** Two or more readings within the last 30 days (the recent pace). */
+        HISTORY,
+        /** The plans' own average use since each one started. */
+        PLANS_SINCE_START,
+        /** No consumption seen yet: no pace. */
+        NONE
+    }
+}

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cdngate.core;
 
+import io.jenkins.plugins.cdngate.core.forecast.QuotaForecast;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,7 @@ public final class ReportBuilder {
     Long remainingBytes;
     Long remainingRequests;
     boolean activated;
-    io.jenkins.plugins.cdngate.core.forecast.QuotaForecast forecast;
+    QuotaForecast forecast;
     String credentialSource;
 
     ReportBuilder(String gate, Mode mode, AccessKey key) {

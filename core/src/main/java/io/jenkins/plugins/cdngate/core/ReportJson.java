@@ -6,6 +6,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import io.jenkins.plugins.cdngate.core.forecast.ForecastText;
+import io.jenkins.plugins.cdngate.core.forecast.PlanForecast;
+import io.jenkins.plugins.cdngate.core.forecast.PoolForecast;
+import io.jenkins.plugins.cdngate.core.forecast.QuotaForecast;
+import io.jenkins.plugins.cdngate.core.forecast.Reading;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +25,7 @@ import java.util.Map.Entry;
  */
 public final class ReportJson {
     /** Version of the JSON form. */
-    public static final String SCHEMA = "cdn-gate-report/1";
+    public static final String SCHEMA = "cdn-gate-report/2";
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
 
@@ -57,7 +63,8 @@ public final class ReportJson {
             return list;
         }
         JsonPrimitive p = e.getAsJsonPrimitive();
-        // toTree only adds Longs (sizes, counts) and Booleans; getAsNumber gives back the Long it was given.
+        // toTree only adds Longs (sizes, counts), Doubles (paces, days left) and Booleans; getAsNumber gives back the
+        // Long or Double it was given.
         return p.isBoolean() ? p.getAsBoolean() : p.isNumber() ? p.getAsNumber() : p.getAsString();
     }
 
@@ -91,6 +98,7 @@ public final class ReportJson {
             findings.add(j);
         }
         o.add("findings", findings);
+        o.add("forecast", forecast(r.forecast()));
         return o;
     }
 
@@ -127,6 +135,52 @@ public final class ReportJson {
         o.addProperty("counted", p.counted());
         o.addProperty("note", p.note());
         return o;
+    }
+
+    /** The forecast, or null (ensure-active, or no plan data). Times ISO-8601 UTC, paces in bytes per day. */
+    private static JsonObject forecast(QuotaForecast f) {
+        if (f == null) {
+            return null;
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("minBytes", f.minBytes());
+        o.addProperty("warnBytes", f.warnBytes());
+        o.addProperty("minDaysLeft", f.minDaysLeft());
+        o.addProperty("warnDaysLeft", f.warnDaysLeft());
+        PoolForecast p = f.pool();
+        JsonObject pool = new JsonObject();
+        pool.addProperty("paceSource", p == null ? null : p.source().name());
+        pool.addProperty("bytesPerDay", p == null ? null : p.bytesPerDay());
+        pool.addProperty("daysLeft", p == null ? null : p.daysLeft());
+        pool.addProperty("runOutAt", p == null ? null : time(p.runOutAt()));
+        pool.addProperty("unusedAtExpiryBytes", p == null ? null : p.unusedAtExpiryBytes());
+        pool.addProperty("readingsUsed", p == null ? null : (long) p.readingsUsed());
+        o.add("pool", pool);
+        JsonArray plans = new JsonArray();
+        for (PlanForecast pf : f.plans()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("instanceId", pf.instanceId());
+            j.addProperty("outcome", pf.outcome() == null ? null : pf.outcome().name());
+            j.addProperty("bytesPerDay", pf.bytesPerDay());
+            j.addProperty("runOutAt", time(pf.runOutAt()));
+            j.addProperty("endsAt", time(pf.endsAt()));
+            j.addProperty("unusedAtExpiryBytes", pf.unusedAtExpiryBytes());
+            plans.add(j);
+        }
+        o.add("plans", plans);
+        Reading reading = f.reading();
+        JsonObject r = null;
+        if (reading != null) {
+            r = new JsonObject();
+            r.addProperty("at", time(reading.at()));
+            r.addProperty("remainingBytes", reading.remainingBytes());
+        }
+        o.add("reading", r);
+        return o;
+    }
+
+    private static String time(Instant at) {
+        return at == null ? null : ForecastText.date(at);
     }
 
     private static JsonArray strings(List<String> values) {

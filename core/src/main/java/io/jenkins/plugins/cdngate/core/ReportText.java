@@ -1,5 +1,6 @@
 package io.jenkins.plugins.cdngate.core;
 
+import io.jenkins.plugins.cdngate.core.forecast.ForecastText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,6 +83,11 @@ public final class ReportText {
         }
         if (r.remainingRequests() != null) {
             out.add(PREFIX + "Remaining requests: " + Counts.format(r.remainingRequests()));
+        }
+        if (r.forecast() != null) {
+            for (String line : ForecastText.lines(r.forecast(), r.plans())) {
+                out.add(PREFIX + line);
+            }
         }
         if (r.activated()) {
             out.add(PREFIX + "CDN was activated by this run.");

@@ -1,5 +1,10 @@
 package io.jenkins.plugins.cdngate.core;
 
+import io.jenkins.plugins.cdngate.core.forecast.ForecastText;
+import io.jenkins.plugins.cdngate.core.forecast.Forecaster;
+import io.jenkins.plugins.cdngate.core.forecast.PoolForecast;
+import io.jenkins.plugins.cdngate.core.forecast.QuotaForecast;
+import io.jenkins.plugins.cdngate.core.forecast.Reading;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,11 +87,22 @@ public final class RequireQuota {
         for (String note : answer.notes()) {
             report.add(Verdict.UNSTABLE, "Could not read the plan list fully: " + note + ".", rid);
         }
-        return judge(answer.plans(), request, filter, clock.instant(), report, rid);
+        return judge(answer.plans(), request, filter, clock.instant(), report, rid, answer.notes().isEmpty());
     }
 
     static String judge(List<ResourcePlan> raw, RequireQuotaRequest request, Pattern filter, Instant now,
                         ReportBuilder report, String rid) {
+        return judge(raw, request, filter, now, report, rid, true);
+    }
+
+    /**
+     * @param listComplete false when the plan list could not be read fully; then this run's reading is not
+     *                     verified and is not offered as history
+     */
+    static String judge(List<ResourcePlan> raw, RequireQuotaRequest request, Pattern filter, Instant now,
+                        ReportBuilder report, String rid, boolean listComplete) {
+        // A reading recorded as history must be one the gate could verify: every plan read, nothing guessed.
+        boolean verified = listComplete;
         List<ResourcePlan> plans = new ArrayList<>();
         BigInteger bytes = BigInteger.ZERO;
         BigInteger requests = BigInteger.ZERO;
@@ -106,11 +122,13 @@ public final class RequireQuota {
                     report.add(Verdict.PASS, "Plan " + name + " is listed but not counted: cannot tell whether it holds"
                             + " data transfer or requests (CommodityCode " + orNone(p.commodityCode()) + ").", rid);
                 } else if (skip.startsWith("CurrCapacity")) {
+                    verified = false;
                     // Never read as zero or as plenty: someone must look (request plans reach here only when a
                     // minimum number of requests was asked for, see skipReason).
                     report.add(Verdict.UNSTABLE, "Plan " + name + " has an unusable capacity (" + p.note()
                             + "); it was not counted. Check it in the console.", rid);
                 } else if (skip.startsWith("StartTime") || skip.startsWith("EndTime")) {
+                    verified = false;
                     // Like an unusable capacity: a plan whose validity cannot be read is neither counted quietly
                     // nor dropped quietly (acceptance review 2, item 6).
                     report.add(Verdict.UNSTABLE, "Plan " + name + " has an unreadable " + skip.substring(0,
@@ -140,6 +158,7 @@ public final class RequireQuota {
         if (filter != null && raw.stream().noneMatch(p -> isValid(p) && matches(filter, p))) {
             // A filter that matches nothing (a typo, a renamed plan) must not pass quietly with "0 bytes left"
             // when minBytes is 0; with minBytes above 0 the FAIL below still applies.
+            verified = false;
             long valid = raw.stream().filter(RequireQuota::isValid).count();
             report.add(Verdict.UNSTABLE, "No valid plan matches the plan filter '" + request.planFilter() + "' ("
                     + valid + " valid plan" + (valid == 1 ? "" : "s") + " listed); check the filter.", rid);
@@ -147,6 +166,7 @@ public final class RequireQuota {
         long remainingBytes = clamp(bytes);
         report.remainingBytes = remainingBytes;
         if (bytes.bitLength() > 63) {
+            verified = false;
             report.add(Verdict.PASS, "The counted plans together hold more than the largest supported amount, " + Sizes.human(Long.MAX_VALUE)
                     + "; reported as that.", rid);
         }
@@ -162,6 +182,11 @@ public final class RequireQuota {
         } else {
             report.add(Verdict.PASS, bytesLine + " (at least " + Sizes.human(request.minBytes()) + " required).", rid);
         }
+        QuotaForecast forecast = Forecaster.forecast(plans, now, request.history(), request.minBytes(),
+                request.warnBytes(), request.minDaysLeft(), request.warnDaysLeft(),
+                verified ? new Reading(now, remainingBytes) : null);
+        report.forecast = forecast;
+        String daysReason = daysLeft(forecast, request, report, rid);
         if (request.minRequests() != null) {
             long remainingRequests = clamp(requests);
             report.remainingRequests = remainingRequests;
@@ -174,7 +199,44 @@ public final class RequireQuota {
                 report.add(Verdict.PASS, line + " (at least " + Counts.format(request.minRequests()) + " required).", rid);
             }
         }
-        return bytesLine + " (at least " + Sizes.human(request.minBytes()) + " required)";
+        return bytesLine + " (at least " + Sizes.human(request.minBytes()) + " required)"
+                + (daysReason == null ? "" : "; " + daysReason);
+    }
+
+    /**
+     * Judges days left when minDaysLeft or warnDaysLeft is set: below the minimum FAIL, below the warning level
+     * UNSTABLE. No pace yet is reported and never judged (no made-up number, never a FAIL by itself). The numbers are
+     * shown as {@link ForecastText#days} shows them everywhere (rounded down), so no line contradicts the verdict.
+     *
+     * @return the days-left part of a PASS reason, or null when not asked
+     */
+    private static String daysLeft(QuotaForecast forecast, RequireQuotaRequest request, ReportBuilder report,
+                                   String rid) {
+        Integer min = request.minDaysLeft();
+        Integer warn = request.warnDaysLeft();
+        if (min == null && warn == null) {
+            return null;
+        }
+        PoolForecast pool = forecast.pool();
+        if (pool.daysLeft() == null) {
+            report.add(Verdict.PASS, "Days left cannot be told yet: " + ForecastText.noPace(forecast)
+                    + "; the days-left " + (min != null ? "minimum" : "warning level") + " was not checked.", rid);
+            return "days left not checked (no pace yet)";
+        }
+        String left = ForecastText.days(pool.daysLeft()) + " of data transfer left " + ForecastText.atPace(pool);
+        if (min != null && pool.daysLeft() < min) {
+            report.add(Verdict.FAIL, "Only " + left + "; at least " + ForecastText.days(min)
+                    + " are required. Buy a data-transfer plan, or lower the days-left minimum.", rid);
+        } else if (warn != null && pool.daysLeft() < warn) {
+            report.add(Verdict.UNSTABLE, "Only " + left + ", below the warning level of " + ForecastText.days(warn)
+                    + ". Buy a data-transfer plan soon.", rid);
+        } else {
+            String level = min != null ? "at least " + ForecastText.days(min) + " required"
+                    : "warning level " + ForecastText.days(warn);
+            report.add(Verdict.PASS, left + " (" + level + ").", rid);
+            return ForecastText.days(pool.daysLeft()) + " left (" + level + ")";
+        }
+        return null;
     }
 
     private static String skipReason(ResourcePlan p, Pattern filter, Instant now, boolean requestsAsked) {

@@ -26,8 +26,9 @@ public class ReportFormsTest {
         String json = ReportJson.toJson(QUOTA);
         JsonObject o = JsonParser.parseString(json).getAsJsonObject();
         assertEquals(List.of("schema", "gate", "verdict", "reason", "mode", "accessKeyId", "activated", "remainingBytes",
-                "remainingBytesHuman", "remainingRequests", "service", "plans", "findings"), List.copyOf(o.keySet()));
-        assertEquals("cdn-gate-report/1", o.get("schema").getAsString());
+                "remainingBytesHuman", "remainingRequests", "service", "plans", "findings", "forecast"),
+                List.copyOf(o.keySet()));
+        assertEquals("cdn-gate-report/2", o.get("schema").getAsString());
         assertEquals(536870912000L, o.get("remainingBytes").getAsLong());
         assertEquals("500.0 GiB (536870912000 bytes)", o.get("remainingBytesHuman").getAsString());
         assertTrue(o.get("remainingRequests").isJsonNull());

@@ -92,6 +92,18 @@ public class RequestValidationTest {
     }
 
     @Test
+    public void daysLeftSettingsAreCheckedNamingTheParameter() {
+        RequireQuotaRequest base = RequireQuotaRequest.of(KEY, null, 0);
+        assertEquals("minDaysLeft must be 0 or more, not -1", refusal(() -> base.withDaysLeft(-1, null)));
+        assertEquals("warnDaysLeft must be 0 or more, not -2", refusal(() -> base.withDaysLeft(null, -2)));
+        assertEquals("warnDaysLeft (10) must be at least minDaysLeft (30)", refusal(() -> base.withDaysLeft(30, 10)));
+        RequireQuotaRequest both = base.withDaysLeft(30, 60);
+        assertEquals(Integer.valueOf(30), both.minDaysLeft());
+        assertEquals(Integer.valueOf(60), both.warnDaysLeft());
+        assertEquals(java.util.List.of(), both.history());
+    }
+
+    @Test
     public void secretAndTokenLoseSurroundingWhitespaceLikeATrailingNewlineFromASecretFile() {
         AccessKey k = AccessKey.of(" LTAI-test-0001\n", "test-secret-0001\n", "\tsts-token-1\r\n");
         assertEquals("LTAI-test-0001", k.id());

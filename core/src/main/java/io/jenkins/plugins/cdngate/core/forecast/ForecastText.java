@@ -1,0 +1,129 @@
+package io.jenkins.plugins.cdngate.core.forecast;
+
+import io.jenkins.plugins.cdngate.core.ResourcePlan;
+import io.jenkins.plugins.cdngate.core.Sizes;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The words for a forecast, shared by the gate's findings and the report's lines so that no line says a number
+ * another line says differently: days are shown rounded <em>down</em> to a tenth (29.97 days is "29.9 days", below a
+ * 30-day minimum as the verdict says), times as ISO-8601 UTC to the second.
+ */
+public final class ForecastText {
+    private ForecastText() {
+    }
+
+    /** {@code 45.2 days}, rounded down to a tenth. */
+    public static String days(double days) {
+        return BigDecimal.valueOf(days).setScale(1, RoundingMode.FLOOR).toPlainString() + " days";
+    }
+
+    /** {@code 30 days}, {@code 1 day}. */
+    public static String days(int days) {
+        return days + (days == 1 ? " day" : " days");
+    }
+
+    /** {@code 3.3 GiB/day}; never {@code 0 B/day} for a pace above zero. */
+    public static String perDay(double bytesPerDay) {
+        return Sizes.brief(Math.max(1, Math.round(bytesPerDay))) + "/day";
+    }
+
+    /** {@code 2027-01-06T13:20:00Z}. */
+    public static String date(Instant at) {
+        return at.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** Where the pool's pace came from, in words. */
+    public static String source(PoolForecast pool) {
+        return switch (pool.source()) {
+            case HISTORY -> "the recent pace from " + pool.readingsUsed() + " readings within the last "
+                    + Forecaster.HISTORY_WINDOW.toDays() + " days";
+            case PLANS_SINCE_START -> "the plans' average pace since they started";
+            case NONE -> "no pace yet";
+        };
+    }
+
+    /** {@code at 3.3 GiB/day (the plans' average pace since they started)}. */
+    public static String atPace(PoolForecast pool) {
+        return "at " + perDay(pool.bytesPerDay()) + " (" + source(pool) + ")";
+    }
+
+    /** Why there is no pool pace: {@code no pace yet (...)}. */
+    public static String noPace(QuotaForecast forecast) {
+        return forecast.plans().isEmpty() ? "no pace yet (no counted data-transfer plan)"
+                : "no pace yet (no data transfer used in the counted plans since they started)";
+    }
+
+    /** The lines (without prefix) of a forecast: one per counted data-transfer plan, then the pool. */
+    public static List<String> lines(QuotaForecast f, List<ResourcePlan> plans) {
+        List<String> out = new ArrayList<>();
+        for (PlanForecast p : f.plans()) {
+            ResourcePlan plan = plans.stream().filter(x -> x.counted() && x.unit() == ResourcePlan.Unit.BYTES
+                    && same(x.instanceId(), p.instanceId())).findFirst().orElse(null);
+            out.add("Pace of plan " + name(p, plan) + ": " + plan(p, plan));
+        }
+        out.add(pool(f));
+        return out;
+    }
+
+    private static String plan(PlanForecast p, ResourcePlan plan) {
+        String ends = p.endsAt() == null ? "" : ", it ends " + date(p.endsAt());
+        if (p.outcome() == PlanForecast.Outcome.NO_PACE_YET || p.bytesPerDay() == null) {
+            String why;
+            if (plan == null || plan.total() == null || plan.remaining() == null) {
+                why = "its capacity is unknown";
+            } else if (Forecaster.time(plan.startTime()) == null) {
+                why = "it has no StartTime";
+            } else if (plan.remaining() >= plan.total()) {
+                why = "nothing used since it started " + date(Forecaster.time(plan.startTime()));
+            } else {
+                why = "its use cannot be measured";
+            }
+            return "no pace yet (" + why + ")" + ends;
+        }
+        StringBuilder s = new StringBuilder(perDay(p.bytesPerDay())).append(" on average since it started");
+        String runOut = p.runOutAt() == null ? "it would last beyond the year 9999" : "it runs out "
+                + date(p.runOutAt());
+        if (p.outcome() == PlanForecast.Outcome.LEAVES_UNUSED_AT_EXPIRY) {
+            s.append("; at that pace ").append(p.runOutAt() == null ? runOut : "it would run out "
+                    + date(p.runOutAt())).append(", after it ends ").append(date(p.endsAt())).append(": ")
+                    .append(Sizes.human(p.unusedAtExpiryBytes())).append(" will be unused then");
+        } else {
+            s.append("; at that pace ").append(runOut)
+                    .append(p.endsAt() == null ? " (it has no end date)" : ", before it ends " + date(p.endsAt()));
+        }
+        return s.toString();
+    }
+
+    private static String pool(QuotaForecast f) {
+        PoolForecast pool = f.pool();
+        if (pool.daysLeft() == null) {
+            return "Days left: cannot be told, " + noPace(f);
+        }
+        StringBuilder s = new StringBuilder("Days left: ").append(days(pool.daysLeft())).append(' ')
+                .append(atPace(pool)).append(", using the plans earliest-expiry first; ");
+        s.append(pool.runOutAt() == null ? "they last beyond the year 9999"
+                : "they last until " + date(pool.runOutAt()));
+        long unused = pool.unusedAtExpiryBytes() == null ? 0 : pool.unusedAtExpiryBytes();
+        s.append(unused > 0 ? "; " + Sizes.human(unused) + " ends unused in plans that expire before it is used"
+                : "; nothing ends unused");
+        return s.toString();
+    }
+
+    private static String name(PlanForecast p, ResourcePlan plan) {
+        String id = p.instanceId() == null || p.instanceId().isBlank() ? "(none)" : p.instanceId().trim();
+        if (plan == null || plan.displayName() == null || plan.displayName().isBlank()) {
+            return id;
+        }
+        return id + " \"" + plan.displayName().trim() + "\"";
+    }
+
+    private static boolean same(String a, String b) {
+        return a == null ? b == null : a.equals(b);
+    }
+}

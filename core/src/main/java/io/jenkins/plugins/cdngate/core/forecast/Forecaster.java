@@ -1,0 +1,224 @@
+package io.jenkins.plugins.cdngate.core.forecast;
+
+import io.jenkins.plugins.cdngate.core.ResourcePlan;
+import io.jenkins.plugins.cdngate.core.forecast.PlanForecast.Outcome;
+import io.jenkins.plugins.cdngate.core.forecast.PoolForecast.PaceSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * How long the counted data-transfer plans last. The model, with worked numbers, is in docs/gates.md
+ * ("Days left"); in short:
+ * <ul>
+ *   <li>A plan's pace is its average use since its StartTime: {@code (InitCapacity - CurrCapacity) / (now -
+ *       StartTime)}. Nothing used yet (or remaining above total, or no StartTime) is no pace: never a made-up
+ *       number. A plan that started moments ago is measured over at least {@value #MIN_ELAPSED_SECONDS} seconds;
+ *       a young plan's pace is taken as measured (a burst reads as a high pace, the conservative reading).</li>
+ *   <li>The pool's pace is the recent pace from earlier readings when at least {@value #MIN_HISTORY_READINGS}
+ *       readings lie within the last 30 days, span at least a day (with this run's reading) and show use;
+ *       otherwise the sum of the plans' paces (an unused plan adds nothing).</li>
+ *   <li>The pool drains at that pace through the plans one after another, the earliest EndTime first (Alibaba
+ *       consumes plans earliest-expiry first); a plan that ends before it is used up loses the rest, which does not
+ *       count toward days left. Days left = until the last plan is used up or has ended.</li>
+ * </ul>
+ * Pure computation: no I/O, no clock of its own.
+ */
+public final class Forecaster {
+    /** Readings older than this are not used for the recent pace. */
+    public static final Duration HISTORY_WINDOW = Duration.ofDays(30);
+    /** Earlier readings needed (within {@link #HISTORY_WINDOW}) for a recent pace. */
+    public static final int MIN_HISTORY_READINGS = 2;
+    /** The readings (with this run's) must span at least this long to give a pace. */
+    public static final Duration MIN_HISTORY_SPAN = Duration.ofDays(1);
+    /** A plan younger than this is measured over this long (no division by zero, no infinite pace). */
+    public static final long MIN_ELAPSED_SECONDS = 60;
+
+    static final double SECONDS_PER_DAY = 86_400d;
+    /** Beyond this, a run-out date is not given (ISO-8601 years have four digits). */
+    private static final Instant LAST_DATE = Instant.parse("9999-12-31T23:59:59Z");
+
+    private Forecaster() {
+    }
+
+    /**
+     * The forecast from the plans as the gate judged them (only counted data-transfer plans with a readable
+     * capacity are used), earlier readings and the gate's thresholds.
+     *
+     * @param plans   every plan of the report; the counted {@link ResourcePlan.Unit#BYTES} ones are forecast
+     * @param now     the gate's clock
+     * @param history earlier readings, any order; null = none
+     * @param reading this run's reading when verified (recorded as history by front ends), else null
+     */
+    public static QuotaForecast forecast(List<ResourcePlan> plans, Instant now, List<Reading> history, Long minBytes,
+                                         Long warnBytes, Integer minDaysLeft, Integer warnDaysLeft, Reading reading) {
+        List<ResourcePlan> counted = new ArrayList<>();
+        for (ResourcePlan p : plans) {
+            if (p.counted() && p.unit() == ResourcePlan.Unit.BYTES && p.remaining() != null) {
+                counted.add(p);
+            }
+        }
+        List<PlanForecast> perPlan = new ArrayList<>();
+        double plansPace = 0;
+        double remaining = 0;
+        for (ResourcePlan p : counted) {
+            PlanForecast f = plan(p, now);
+            perPlan.add(f);
+            if (f.bytesPerDay() != null) {
+                plansPace += f.bytesPerDay();
+            }
+            remaining += p.remaining();
+        }
+        PaceSource source = PaceSource.NONE;
+        double pace = 0;
+        int readingsUsed = 0;
+        List<Reading> recent = recent(history, now);
+        if (recent.size() >= MIN_HISTORY_READINGS) {
+            recent.add(new Reading(now, (long) Math.min(remaining, Long.MAX_VALUE)));
+            double historyPace = historyPace(recent);
+            if (historyPace > 0) {
+                source = PaceSource.HISTORY;
+                pace = historyPace;
+                readingsUsed = recent.size();
+            }
+        }
+        if (source == PaceSource.NONE && plansPace > 0) {
+            source = PaceSource.PLANS_SINCE_START;
+            pace = plansPace;
+        }
+        PoolForecast pool = source == PaceSource.NONE
+                ? new PoolForecast(PaceSource.NONE, null, null, null, null, 0)
+                : drain(counted, now, pace, source, readingsUsed);
+        return new QuotaForecast(perPlan, pool, minBytes, warnBytes, minDaysLeft, warnDaysLeft, reading);
+    }
+
+    /** One plan at its own average pace since it started. */
+    static PlanForecast plan(ResourcePlan p, Instant now) {
+        Instant end = time(p.endTime());
+        Double pace = paceSinceStart(p, now);
+        if (pace == null) {
+            return new PlanForecast(p.instanceId(), null, null, end, null, Outcome.NO_PACE_YET);
+        }
+        double secondsToEmpty = p.remaining() / pace * SECONDS_PER_DAY;
+        Instant runOut = plus(now, secondsToEmpty);
+        if (end != null) {
+            double secondsToEnd = Duration.between(now, end).getSeconds();
+            if (secondsToEmpty > secondsToEnd) {
+                long unused = unused(p.remaining(), pace / SECONDS_PER_DAY * secondsToEnd);
+                return new PlanForecast(p.instanceId(), pace, runOut, end, unused, Outcome.LEAVES_UNUSED_AT_EXPIRY);
+            }
+        }
+        return new PlanForecast(p.instanceId(), pace, runOut, end, 0L, Outcome.RUNS_OUT_BEFORE_EXPIRY);
+    }
+
+    /** Bytes per day since StartTime; null when nothing was used, the start is unknown or the totals unusable. */
+    static Double paceSinceStart(ResourcePlan p, Instant now) {
+        Instant start = time(p.startTime());
+        if (start == null || p.remaining() == null || p.total() == null || p.remaining() >= p.total()) {
+            return null;
+        }
+        long used = p.total() - p.remaining();
+        long elapsed = Math.max(Duration.between(start, now).getSeconds(), MIN_ELAPSED_SECONDS);
+        return used * SECONDS_PER_DAY / elapsed;
+    }
+
+    /** The readings within {@link #HISTORY_WINDOW} before {@code now} (none after it), oldest first. */
+    static List<Reading> recent(List<Reading> history, Instant now) {
+        List<Reading> recent = new ArrayList<>();
+        if (history != null) {
+            Instant from = now.minus(HISTORY_WINDOW);
+            for (Reading r : history) {
+                if (r != null && !r.at().isBefore(from) && r.at().isBefore(now)) {
+                    recent.add(r);
+                }
+            }
+        }
+        recent.sort(Comparator.comparing(Reading::at));
+        return recent;
+    }
+
+    /**
+     * Bytes per day over the readings (oldest first): the sum of every drop between neighbours over the time from
+     * the first to the last. A rise (a plan bought) adds nothing and hides no use before or after it; a drop because
+     * a plan ended unused reads as use (too high a pace: the conservative side). 0 when they span less than
+     * {@link #MIN_HISTORY_SPAN} or show no drop.
+     */
+    static double historyPace(List<Reading> readings) {
+        double dropped = 0;
+        for (int i = 1; i < readings.size(); i++) {
+            dropped += Math.max(0, readings.get(i - 1).remainingBytes() - readings.get(i).remainingBytes());
+        }
+        long span = Duration.between(readings.get(0).at(), readings.get(readings.size() - 1).at()).getSeconds();
+        if (span < MIN_HISTORY_SPAN.getSeconds() || dropped <= 0) {
+            return 0;
+        }
+        return dropped * SECONDS_PER_DAY / span;
+    }
+
+    /** The pool drained at {@code pace} through the plans, the earliest EndTime first (none = never ends, last). */
+    static PoolForecast drain(List<ResourcePlan> counted, Instant now, double pace, PaceSource source,
+                              int readingsUsed) {
+        List<ResourcePlan> order = new ArrayList<>(counted);
+        order.sort(Comparator.comparing((ResourcePlan p) -> time(p.endTime()),
+                Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(p -> p.instanceId() == null ? "" : p.instanceId()));
+        double perSecond = pace / SECONDS_PER_DAY;
+        double t = 0;
+        long unused = 0;
+        for (ResourcePlan p : order) {
+            Instant end = time(p.endTime());
+            double toEmpty = p.remaining() / perSecond;
+            double toEnd = end == null ? Double.POSITIVE_INFINITY : Duration.between(now, end).getSeconds();
+            if (t + toEmpty <= toEnd) {
+                t += toEmpty;
+            } else {
+                // Earliest-expiry first means t <= this plan's end here; what is left at its end is lost.
+                long lost = unused(p.remaining(), perSecond * Math.max(0, toEnd - t));
+                unused = unused > Long.MAX_VALUE - lost ? Long.MAX_VALUE : unused + lost;
+                t = Math.max(t, toEnd);
+            }
+        }
+        return new PoolForecast(source, pace, days(t), plus(now, t), unused, readingsUsed);
+    }
+
+    /** What is left of {@code remaining} after {@code consumed}, rounded up, at least 1 (it is left) and at most all. */
+    private static long unused(long remaining, double consumed) {
+        double left = Math.ceil(remaining - consumed);
+        return (long) Math.max(1, Math.min(remaining, left));
+    }
+
+    /**
+     * Seconds as days, to a millionth of a day (under 0.1 s): a pace of 10 GiB/day over 100 GiB is 10.0 days, not
+     * 9.9999999999 from binary fractions, so the gate's comparison and the rounded-down text agree with the numbers a
+     * reader can check.
+     */
+    static double days(double seconds) {
+        double days = seconds / SECONDS_PER_DAY;
+        return days < 1e9 ? Math.round(days * 1e6) / 1e6 : days;
+    }
+
+    /** {@code now} plus seconds (rounded down: earlier is the conservative side); null beyond year 9999. */
+    private static Instant plus(Instant now, double seconds) {
+        if (!(seconds <= Duration.between(now, LAST_DATE).getSeconds())) {
+            return null;
+        }
+        // + 1 ms: 2591999.9999999995 s from binary fractions is 30 days, not 29 days 23:59:59
+        return now.plusSeconds((long) Math.floor(seconds + 0.001));
+    }
+
+    /** ISO-8601 with offset, as the gate reads plan times; null when absent or unreadable (counted plans never are). */
+    static Instant time(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

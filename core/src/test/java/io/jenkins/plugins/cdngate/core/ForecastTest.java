@@ -1,0 +1,284 @@
+package io.jenkins.plugins.cdngate.core;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.jenkins.plugins.cdngate.core.forecast.PlanForecast;
+import io.jenkins.plugins.cdngate.core.forecast.PlanForecast.Outcome;
+import io.jenkins.plugins.cdngate.core.forecast.PoolForecast;
+import io.jenkins.plugins.cdngate.core.forecast.PoolForecast.PaceSource;
+import io.jenkins.plugins.cdngate.core.forecast.QuotaForecast;
+import io.jenkins.plugins.cdngate.core.forecast.Reading;
+import io.jenkins.plugins.cdngate.emulator.Plan;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.Test;
+
+/**
+ * Pace, run-out date, unused-at-expiry and days left through the real gate over real HTTP to the emulator, with
+ * a fixed clock. The numbers are the worked examples of docs/gates.md ("Days left").
+ */
+public class ForecastTest extends EmulatorFixture {
+    private static final Instant NOW = Instant.parse("2026-11-21T00:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final long GIB = 1L << 30;
+    private static final double DAY_GIB = GIB;
+
+    /** 400 GiB plan started 30 days ago with 100 GiB left: 300 GiB in 30 days, 10 GiB/day. */
+    private static Plan inUse(String end) {
+        return Plan.dataTransfer("FP-A", "A", 100 * GIB, 400 * GIB, "2026-10-22T00:00:00Z", end);
+    }
+
+    /** 1000 GiB bought on 1 November, not used yet. */
+    private static Plan unused() {
+        return Plan.dataTransfer("FP-B", "B", 1000 * GIB, 1000 * GIB, "2026-11-01T00:00:00Z", "2027-11-01T00:00:00Z");
+    }
+
+    private RequireQuotaRequest request(long minBytes) {
+        return RequireQuotaRequest.of(key(), connection(), minBytes);
+    }
+
+    private Report run(RequireQuotaRequest request) throws InterruptedException {
+        return RequireQuota.run(request, CLOCK);
+    }
+
+    private static PlanForecast plan(Report r, String id) {
+        return r.forecast().plans().stream().filter(p -> p.instanceId().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    public void aPlanInUseRunsOutAtItsPaceSinceStartBeforeItEnds() throws Exception {
+        account().activated(true).plan(inUse("2027-01-01T00:00:00Z"));
+        Report r = run(request(0));
+        PlanForecast a = plan(r, "FP-A");
+        assertEquals(10 * DAY_GIB, a.bytesPerDay(), 0.001);
+        assertEquals(Instant.parse("2026-12-01T00:00:00Z"), a.runOutAt());
+        assertEquals(Outcome.RUNS_OUT_BEFORE_EXPIRY, a.outcome());
+        assertEquals(Long.valueOf(0), a.unusedAtExpiryBytes());
+        PoolForecast pool = r.forecast().pool();
+        assertEquals(PaceSource.PLANS_SINCE_START, pool.source());
+        assertEquals(10.0, pool.daysLeft(), 1e-9);
+        assertEquals(Instant.parse("2026-12-01T00:00:00Z"), pool.runOutAt());
+    }
+
+    @Test
+    public void aPlanEndingBeforeItIsUsedUpLeavesTheRestUnused() throws Exception {
+        account().activated(true).plan(inUse("2026-11-26T00:00:00Z"));
+        Report r = run(request(0));
+        PlanForecast a = plan(r, "FP-A");
+        assertEquals(Outcome.LEAVES_UNUSED_AT_EXPIRY, a.outcome());
+        assertEquals(Long.valueOf(50 * GIB), a.unusedAtExpiryBytes());
+        assertEquals(Instant.parse("2026-12-01T00:00:00Z"), a.runOutAt());
+        // the pool ends with it: 5 days, 50 GiB lost
+        assertEquals(5.0, r.forecast().pool().daysLeft(), 1e-9);
+        assertEquals(Long.valueOf(50 * GIB), r.forecast().pool().unusedAtExpiryBytes());
+    }
+
+    @Test
+    public void plansAreDrainedEarliestExpiryFirstAndLostCapacityDoesNotCountTowardDaysLeft() throws Exception {
+        // A (10 GiB/day, 100 GiB left) ends in 5 days: 50 GiB used, 50 GiB lost; then B's 1000 GiB at 10 GiB/day.
+        account().activated(true).plan(unused()).plan(inUse("2026-11-26T00:00:00Z"));
+        Report r = run(request(0));
+        PoolForecast pool = r.forecast().pool();
+        assertEquals(10 * DAY_GIB, pool.bytesPerDay(), 0.001);
+        assertEquals(105.0, pool.daysLeft(), 1e-9);
+        assertEquals(Instant.parse("2027-03-06T00:00:00Z"), pool.runOutAt());
+        assertEquals(Long.valueOf(50 * GIB), pool.unusedAtExpiryBytes());
+        assertEquals(Outcome.NO_PACE_YET, plan(r, "FP-B").outcome());
+        assertNull(plan(r, "FP-B").bytesPerDay());
+        assertNull(plan(r, "FP-B").runOutAt());
+    }
+
+    @Test
+    public void theCapacityOfAPlanThatExpiresBeforeItsTurnIsLost() throws Exception {
+        // C (200 GiB, unused) ends in 10 days and comes first: 100 GiB used, 100 GiB lost; then A (100 GiB) 10 days.
+        account().activated(true).plan(inUse("2027-06-01T00:00:00Z"))
+                .plan(Plan.dataTransfer("FP-C", "C", 200 * GIB, 200 * GIB, "2026-11-20T00:00:00Z", "2026-12-01T00:00:00Z"));
+        PoolForecast pool = run(request(0)).forecast().pool();
+        assertEquals(20.0, pool.daysLeft(), 1e-9);
+        assertEquals(Long.valueOf(100 * GIB), pool.unusedAtExpiryBytes());
+    }
+
+    @Test
+    public void plansUsedAtTheSameTimeAddTheirPaces() throws Exception {
+        // two regions in use at once: 10 GiB/day + 5 GiB/day (150 GiB of 250 GiB in 30 days); 200 GiB at 15 GiB/day
+        account().activated(true).plan(inUse("2027-06-01T00:00:00Z"))
+                .plan(Plan.dataTransfer("FP-O", "overseas", 100 * GIB, 250 * GIB, "2026-10-22T00:00:00Z",
+                        "2027-06-01T00:00:00Z"));
+        PoolForecast pool = run(request(0)).forecast().pool();
+        assertEquals(15 * DAY_GIB, pool.bytesPerDay(), 0.001);
+        assertEquals(200.0 / 15, pool.daysLeft(), 1e-6);
+    }
+
+    @Test
+    public void noConsumptionYetIsNoPaceReportedAndNeverAFail() throws Exception {
+        account().activated(true).plan(unused());
+        Report r = run(request(0).withDaysLeft(30, 60));
+        assertEquals(r.reason(), Verdict.PASS, r.verdict());
+        PoolForecast pool = r.forecast().pool();
+        assertEquals(PaceSource.NONE, pool.source());
+        assertNull(pool.daysLeft());
+        assertNull(pool.runOutAt());
+        assertNull(pool.bytesPerDay());
+        List<String> lines = ReportText.lines(r);
+        assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.startsWith("[CDN Gate] Days left cannot be told "
+                + "yet: no pace yet (no data transfer used in the counted plans since they started); the days-left "
+                + "minimum was not checked. [RequestId ")));
+        assertTrue(lines.toString(), lines.contains("[CDN Gate] Pace of plan FP-B \"B\": no pace yet (nothing used "
+                + "since it started 2026-11-01T00:00:00Z), it ends 2027-11-01T00:00:00Z"));
+        assertTrue(r.reason(), r.reason().endsWith("; days left not checked (no pace yet)"));
+    }
+
+    @Test
+    public void fewerDaysLeftThanTheMinimumFails() throws Exception {
+        account().activated(true).plan(inUse("2027-01-01T00:00:00Z"));
+        Report r = run(request(0).withDaysLeft(11, null));
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertEquals("Only 10.0 days of data transfer left at 10.0 GiB/day (the plans' average pace since they "
+                + "started); at least 11 days are required. Buy a data-transfer plan, or lower the days-left minimum.",
+                r.reason());
+    }
+
+    @Test
+    public void fewerDaysLeftThanTheWarningLevelIsUnstable() throws Exception {
+        account().activated(true).plan(inUse("2027-01-01T00:00:00Z"));
+        Report r = run(request(0).withDaysLeft(10, 11));
+        assertEquals(Verdict.UNSTABLE, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("below the warning level of 11 days"));
+        Report ok = run(request(0).withDaysLeft(10, 10));
+        assertEquals(ok.reason(), Verdict.PASS, ok.verdict());
+        assertTrue(ok.reason(), ok.reason().endsWith("; 10.0 days left (at least 10 days required)"));
+    }
+
+    @Test
+    public void daysAreShownRoundedDownSoTheTextNeverContradictsTheVerdict() throws Exception {
+        // 100 GiB at 300 GiB in 30 days less 1 hour: a little under 10 days left (9.986)
+        account().activated(true).plan(Plan.dataTransfer("FP-A", "A", 100 * GIB, 400 * GIB, "2026-10-22T01:00:00Z",
+                "2027-01-01T00:00:00Z"));
+        Report r = run(request(0).withDaysLeft(10, null));
+        assertTrue(r.forecast().pool().daysLeft() < 10);
+        assertEquals(Verdict.FAIL, r.verdict());
+        List<String> lines = ReportText.lines(r);
+        assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.startsWith("[CDN Gate] FAIL: Only 9.9 days")));
+        assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.startsWith("[CDN Gate] Days left: 9.9 days")));
+        assertTrue(lines.stream().noneMatch(l -> l.contains("10.0 days")));
+    }
+
+    @Test
+    public void twoRecentReadingsGiveTheRecentPaceAndSaySo() throws Exception {
+        // the plan's own pace since start is 3 GiB/day (300 GiB in 100 days); the readings say 10 GiB/day lately
+        account().activated(true).plan(Plan.dataTransfer("FP-A", "A", 700 * GIB, 1000 * GIB, "2026-08-13T00:00:00Z",
+                "2027-08-13T00:00:00Z"));
+        List<Reading> history = List.of(
+                new Reading(Instant.parse("2026-10-01T00:00:00Z"), 990 * GIB), // older than 30 days: not used
+                new Reading(Instant.parse("2026-11-11T00:00:00Z"), 800 * GIB),
+                new Reading(Instant.parse("2026-11-01T00:00:00Z"), 900 * GIB));
+        Report r = run(request(0).withHistory(history).withDaysLeft(0, 0));
+        PoolForecast pool = r.forecast().pool();
+        assertEquals(PaceSource.HISTORY, pool.source());
+        assertEquals(3, pool.readingsUsed());
+        assertEquals(10 * DAY_GIB, pool.bytesPerDay(), 0.001);
+        assertEquals(70.0, pool.daysLeft(), 1e-9);
+        assertEquals(3 * DAY_GIB, plan(r, "FP-A").bytesPerDay(), 0.001);
+        assertTrue(ReportText.lines(r).toString(), ReportText.lines(r).stream().anyMatch(l -> l.contains(
+                "Days left: 70.0 days at 10.0 GiB/day (the recent pace from 3 readings within the last 30 days)")));
+    }
+
+    @Test
+    public void aPurchaseBetweenReadingsHidesNoUse() throws Exception {
+        account().activated(true).plan(Plan.dataTransfer("FP-A", "A", 1700 * GIB, 2000 * GIB, "2026-08-13T00:00:00Z",
+                "2027-08-13T00:00:00Z"));
+        // 900 -> 800 (100 used), 1000 GiB bought -> 1800, -> 1700 now (100 used): 200 GiB in 20 days
+        List<Reading> history = List.of(new Reading(Instant.parse("2026-11-01T00:00:00Z"), 900 * GIB),
+                new Reading(Instant.parse("2026-11-11T00:00:00Z"), 800 * GIB),
+                new Reading(Instant.parse("2026-11-12T00:00:00Z"), 1800 * GIB));
+        PoolForecast pool = run(request(0).withHistory(history)).forecast().pool();
+        assertEquals(PaceSource.HISTORY, pool.source());
+        assertEquals(10 * DAY_GIB, pool.bytesPerDay(), 0.001);
+    }
+
+    @Test
+    public void oneRecentReadingOrReadingsWithoutUseFallBackToThePlansPace() throws Exception {
+        account().activated(true).plan(inUse("2027-01-01T00:00:00Z"));
+        Report one = run(request(0).withHistory(List.of(new Reading(Instant.parse("2026-11-11T00:00:00Z"), 200 * GIB))));
+        assertEquals(PaceSource.PLANS_SINCE_START, one.forecast().pool().source());
+        Report flat = run(request(0).withHistory(List.of(new Reading(Instant.parse("2026-11-11T00:00:00Z"), 100 * GIB),
+                new Reading(Instant.parse("2026-11-15T00:00:00Z"), 100 * GIB))));
+        assertEquals(PaceSource.PLANS_SINCE_START, flat.forecast().pool().source());
+        assertEquals(0, flat.forecast().pool().readingsUsed());
+    }
+
+    @Test
+    public void thisRunsReadingIsOfferedOnlyWhenVerified() throws Exception {
+        account().activated(true).plan(inUse("2027-01-01T00:00:00Z"));
+        assertEquals(new Reading(NOW, 100 * GIB), run(request(0)).forecast().reading());
+    }
+
+    @Test
+    public void aReadingWithAnUnreadablePlanIsNotOffered() throws Exception {
+        account().activated(true).plan(inUse("2027-01-01T00:00:00Z"))
+                .plan(Plan.dataTransfer("FP-X", "broken", 0, 0, "2026-10-22T00:00:00Z", "2027-01-01T00:00:00Z")
+                        .withCurrCapacity("12.5"));
+        Report r = run(request(0));
+        assertEquals(Verdict.UNSTABLE, r.verdict());
+        assertNotNull(r.forecast());
+        assertNull(r.forecast().reading());
+    }
+
+    @Test
+    public void everyFormCarriesTheForecast() throws Exception {
+        account().activated(true).plan(unused()).plan(inUse("2026-11-26T00:00:00Z"));
+        Report r = run(new RequireQuotaRequest(key(), connection(), GIB, 2 * GIB, null, null, null, null, 30, 60, null));
+        List<String> lines = ReportText.lines(r);
+        assertTrue(lines.toString(), lines.contains("[CDN Gate] Pace of plan FP-A \"A\": 10.0 GiB/day on average since "
+                + "it started; at that pace it would run out 2026-12-01T00:00:00Z, after it ends 2026-11-26T00:00:00Z: "
+                + "50.0 GiB (53687091200 bytes) will be unused then"));
+        assertTrue(lines.toString(), lines.contains("[CDN Gate] Days left: 105.0 days at 10.0 GiB/day (the plans' "
+                + "average pace since they started), using the plans earliest-expiry first; they last until "
+                + "2027-03-06T00:00:00Z; 50.0 GiB (53687091200 bytes) ends unused in plans that expire before it is used"));
+        JsonObject json = JsonParser.parseString(ReportJson.toJson(r)).getAsJsonObject();
+        assertEquals("cdn-gate-report/2", json.get("schema").getAsString());
+        JsonObject f = json.getAsJsonObject("forecast");
+        assertEquals(30, f.get("minDaysLeft").getAsInt());
+        assertEquals(60, f.get("warnDaysLeft").getAsInt());
+        assertEquals(GIB, f.get("minBytes").getAsLong());
+        assertEquals(2 * GIB, f.get("warnBytes").getAsLong());
+        JsonObject pool = f.getAsJsonObject("pool");
+        assertEquals("PLANS_SINCE_START", pool.get("paceSource").getAsString());
+        assertEquals(105.0, pool.get("daysLeft").getAsDouble(), 1e-9);
+        assertEquals("2027-03-06T00:00:00Z", pool.get("runOutAt").getAsString());
+        assertEquals(50 * GIB, pool.get("unusedAtExpiryBytes").getAsLong());
+        JsonObject a = f.getAsJsonArray("plans").get(1).getAsJsonObject();
+        assertEquals("FP-A", a.get("instanceId").getAsString());
+        assertEquals("LEAVES_UNUSED_AT_EXPIRY", a.get("outcome").getAsString());
+        assertEquals("2026-11-26T00:00:00Z", a.get("endsAt").getAsString());
+        assertEquals("2026-11-21T00:00:00Z", f.getAsJsonObject("reading").get("at").getAsString());
+        Map<String, Object> map = ReportJson.toMap(r);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> mapPool = (Map<String, Object>) ((Map<String, Object>) map.get("forecast")).get("pool");
+        assertEquals(105.0, (Double) mapPool.get("daysLeft"), 1e-9);
+        assertEquals(50 * GIB, ((Number) mapPool.get("unusedAtExpiryBytes")).longValue());
+    }
+
+    @Test
+    public void ensureActiveHasNoForecast() throws Exception {
+        account().activated(true);
+        Report r = EnsureActive.run(EnsureActiveRequest.of(key(), connection()));
+        assertNull(r.forecast());
+        assertTrue(JsonParser.parseString(ReportJson.toJson(r)).getAsJsonObject().get("forecast").isJsonNull());
+    }
+
+    @Test
+    public void aFailedCallHasNoForecast() throws Exception {
+        account().activated(false);
+        QuotaForecast f = run(request(0).withDaysLeft(1, 2)).forecast();
+        assertNull(f);
+    }
+}

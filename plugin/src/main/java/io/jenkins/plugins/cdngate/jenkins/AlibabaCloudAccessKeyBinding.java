@@ -11,6 +11,7 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.cdngate.core.AccessKey;
+import io.jenkins.plugins.cdngate.core.ConnectionSettings;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -120,8 +121,13 @@ public final class AlibabaCloudAccessKeyBinding extends MultiBinding<AlibabaClou
         }
         String roleArn = Util.fixEmptyAndTrim(c.getRoleArn());
         if (roleArn != null) {
-            CdnGateConfiguration config = CdnGateConfiguration.get();
-            key = GateIdentity.assume(key, roleArn, c.getRoleSessionDurationSeconds(), config.connection(null));
+            ConnectionSettings connection;
+            try {
+                connection = CdnGateConfiguration.get().connection(null);
+            } catch (IllegalArgumentException e) {
+                throw new AbortException(GateBinding.PREFIX + e.getMessage());
+            }
+            key = GateIdentity.assume(key, roleArn, c.getRoleSessionDurationSeconds(), connection);
             listener.getLogger().println(GateBinding.PREFIX + "withCredentials: assumed RAM role " + roleArn
                     + " with credentials '" + getCredentialsId() + "'; temporary AccessKey " + key.maskedId());
         }

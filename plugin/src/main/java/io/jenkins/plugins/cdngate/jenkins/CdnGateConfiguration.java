@@ -69,7 +69,10 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
 
     /**
      * Connection settings with the step's endpoint, else this default, else cdn.aliyuncs.com; the STS endpoint for
-     * role assumption; and Jenkins' HTTP proxy (read now, so a change applies to the next gate).
+     * role assumption; and Jenkins' HTTP proxy (read at each gate; what the SDK does with a changed one: see
+     * core's ProxySettings).
+     *
+     * @throws IllegalArgumentException one line when Jenkins' proxy settings cannot be used
      */
     ConnectionSettings connection(String stepEndpoint) {
         String chosen = Util.fixEmptyAndTrim(stepEndpoint);

@@ -156,8 +156,9 @@ public final class GateBinding {
     private static ConnectionSettings connection(CdnGateConfiguration config, String stepEndpoint)
             throws AbortException {
         config.checkUsable();
-        ConnectionSettings connection = config.connection(stepEndpoint);
+        ConnectionSettings connection;
         try {
+            connection = config.connection(stepEndpoint);
             Endpoint.parse(connection.endpoint());
         } catch (IllegalArgumentException e) {
             throw new AbortException(PREFIX + e.getMessage());

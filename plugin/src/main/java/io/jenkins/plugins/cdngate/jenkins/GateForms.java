@@ -133,7 +133,7 @@ public final class GateForms {
         }
     }
 
-    /** A role session duration in seconds, checked by core's {@link RoleSpec} rule; blank = STS's default. */
+    /** A role session duration in seconds, within core's {@link RoleSpec} bounds; blank = its default, 3600. */
     public static FormValidation checkRoleDuration(Item item, String value) {
         String text = Util.fixEmptyAndTrim(value);
         if (!mayConfigure(item) || text == null) {
@@ -145,12 +145,10 @@ public final class GateForms {
         } catch (NumberFormatException e) {
             return FormValidation.error("Enter whole seconds, for example 3600");
         }
-        try {
-            RoleSpec.durationSeconds(seconds);
-            return FormValidation.ok();
-        } catch (IllegalArgumentException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return seconds >= RoleSpec.MIN_DURATION_SECONDS && seconds <= RoleSpec.MAX_DURATION_SECONDS
+                ? FormValidation.ok()
+                : FormValidation.error("Give " + RoleSpec.MIN_DURATION_SECONDS + " to " + RoleSpec.MAX_DURATION_SECONDS
+                        + " seconds, at most the role's maximum session duration");
     }
 
     /*

@@ -17,9 +17,6 @@ import io.jenkins.plugins.cdngate.core.credentials.RoleSpec;
  * with a credential that could not be verified (fail closed).
  */
 final class GateIdentity {
-    /** STS session name of the gates' role sessions (ActionTrail shows it). */
-    static final String SESSION_NAME = "cdn-gate";
-
     private GateIdentity() {
     }
 
@@ -64,7 +61,7 @@ final class GateIdentity {
             throws AbortException {
         RoleSpec role;
         try {
-            role = new RoleSpec(roleArn, SESSION_NAME, durationSeconds, null);
+            role = new RoleSpec(roleArn, null, durationSeconds, null); // session name: core's default, cdn-gate
         } catch (IllegalArgumentException e) {
             throw new AbortException(GateBinding.PREFIX + e.getMessage());
         }

@@ -12,6 +12,7 @@ import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.cdngate.core.AccessKey;
 import io.jenkins.plugins.cdngate.core.ConnectionSettings;
+import io.jenkins.plugins.cdngate.core.credentials.CredentialException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -127,7 +128,11 @@ public final class AlibabaCloudAccessKeyBinding extends MultiBinding<AlibabaClou
             } catch (IllegalArgumentException e) {
                 throw new AbortException(GateBinding.PREFIX + e.getMessage());
             }
-            key = GateIdentity.assume(key, roleArn, c.getRoleSessionDurationSeconds(), connection);
+            try {
+                key = GateIdentity.assume(key, roleArn, c.getRoleSessionDurationSeconds(), connection);
+            } catch (CredentialException e) {
+                throw new AbortException(GateBinding.PREFIX + "withCredentials: " + e.getMessage());
+            }
             listener.getLogger().println(GateBinding.PREFIX + "withCredentials: assumed RAM role " + roleArn
                     + " with credentials '" + getCredentialsId() + "'; temporary AccessKey " + key.maskedId());
         }

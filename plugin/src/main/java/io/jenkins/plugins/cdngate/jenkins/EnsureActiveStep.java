@@ -143,8 +143,9 @@ public final class EnsureActiveStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             StepContext c = getContext();
+            FlowNode node = c.get(FlowNode.class);
             return GateBinding.ensureActive(parameters, c.get(Run.class), c.get(TaskListener.class),
-                    GateBinding.flowNode(c.get(FlowNode.class)));
+                    GateBinding.flowNode(node), GatePlace.of(node));
         }
     }
 

@@ -18,8 +18,10 @@ import io.jenkins.plugins.cdngate.core.ReportText;
 import io.jenkins.plugins.cdngate.core.RequireQuota;
 import io.jenkins.plugins.cdngate.core.RequireQuotaRequest;
 import io.jenkins.plugins.cdngate.core.Sizes;
+import io.jenkins.plugins.cdngate.core.credentials.CredentialFailure;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
@@ -73,12 +75,20 @@ public final class GateBinding {
     /** What cdnRequireQuota / the require-quota builder takes; sizes as text ({@code 500GiB}). */
     public record RequireQuotaParameters(String credentialsId, String endpoint, String minBytes, String warnBytes,
                                          String minRequests, String planFilter, Integer expiryWarningDays,
-                                         String mode, String roleArn) {
+                                         String mode, String roleArn, Integer minDaysLeft, Integer warnDaysLeft) {
+        /** Without the days-left thresholds. */
+        public RequireQuotaParameters(String credentialsId, String endpoint, String minBytes, String warnBytes,
+                                      String minRequests, String planFilter, Integer expiryWarningDays, String mode,
+                                      String roleArn) {
+            this(credentialsId, endpoint, minBytes, warnBytes, minRequests, planFilter, expiryWarningDays, mode,
+                    roleArn, null, null);
+        }
+
         /** As {@link EnsureActiveParameters#expand}: the credentials ID is left for findCredentialById. */
         public RequireQuotaParameters expand(UnaryOperator<String> expander) {
             return new RequireQuotaParameters(credentialsId, x(expander, endpoint),
                     x(expander, minBytes), x(expander, warnBytes), x(expander, minRequests), x(expander, planFilter),
-                    expiryWarningDays, x(expander, mode), x(expander, roleArn));
+                    expiryWarningDays, x(expander, mode), x(expander, roleArn), minDaysLeft, warnDaysLeft);
         }
     }
 
@@ -86,9 +96,20 @@ public final class GateBinding {
         return value == null ? null : expander.apply(value);
     }
 
-    /** Runs ensure-active. Unreadable input fails before any credentials lookup, bad input before any API call. */
+    /** {@link #ensureActive(EnsureActiveParameters, Run, TaskListener, UnstableMarker, String)} with no place name. */
     public static Map<String, Object> ensureActive(EnsureActiveParameters p, Run<?, ?> run, TaskListener listener,
                                                    UnstableMarker marker) throws IOException, InterruptedException {
+        return ensureActive(p, run, listener, marker, null);
+    }
+
+    /**
+     * Runs ensure-active. Unreadable input fails before any credentials lookup, bad input before any API call.
+     *
+     * @param place where in the build the gate runs (e.g. {@code stage 'Deploy'}), for the build page; may be null
+     */
+    public static Map<String, Object> ensureActive(EnsureActiveParameters p, Run<?, ?> run, TaskListener listener,
+                                                   UnstableMarker marker, String place)
+            throws IOException, InterruptedException {
         LockPolicy lockPolicy;
         Mode mode;
         try {
@@ -103,7 +124,14 @@ public final class GateBinding {
         }
         CdnGateConfiguration config = CdnGateConfiguration.get();
         ConnectionSettings connection = connection(config, p.endpoint());
-        AccessKey key = GateIdentity.resolve(config, p.credentialsId(), p.roleArn(), connection, run);
+        String poolKey = poolKey(config, p.credentialsId(), p.roleArn(), connection, null);
+        AccessKey key;
+        try {
+            key = GateIdentity.resolve(config, p.credentialsId(), p.roleArn(), connection, run);
+        } catch (GateIdentity.Failed f) {
+            return render(CredentialFailure.report(EnsureActive.GATE, f.error(), mode, f.base()), run, listener, marker,
+                    place, poolKey);
+        }
         EnsureActiveRequest request;
         try {
             // core refuses a charge type OpenCdnService would reject, before any call (a wrong one used to
@@ -113,12 +141,24 @@ public final class GateBinding {
         } catch (IllegalArgumentException e) {
             throw new AbortException(PREFIX + e.getMessage());
         }
-        return render(EnsureActive.run(request), run, listener, marker);
+        return render(EnsureActive.run(request), run, listener, marker, place, poolKey);
     }
 
-    /** Runs require-quota. Unreadable input fails before any credentials lookup, bad input before any API call. */
+    /** {@link #requireQuota(RequireQuotaParameters, Run, TaskListener, UnstableMarker, String)} with no place name. */
     public static Map<String, Object> requireQuota(RequireQuotaParameters p, Run<?, ?> run, TaskListener listener,
                                                    UnstableMarker marker) throws IOException, InterruptedException {
+        return requireQuota(p, run, listener, marker, null);
+    }
+
+    /**
+     * Runs require-quota. Unreadable input fails before any credentials lookup, bad input before any API call. The
+     * job's earlier builds' readings of the same pool within the last 30 days are the gate's history (its pace).
+     *
+     * @param place where in the build the gate runs (e.g. {@code stage 'Deploy'}), for the build page; may be null
+     */
+    public static Map<String, Object> requireQuota(RequireQuotaParameters p, Run<?, ?> run, TaskListener listener,
+                                                   UnstableMarker marker, String place)
+            throws IOException, InterruptedException {
         if (p.minBytes() == null || p.minBytes().isBlank()) {
             throw new AbortException(PREFIX + "minBytes is required, for example minBytes: '500GiB'");
         }
@@ -137,16 +177,45 @@ public final class GateBinding {
         }
         CdnGateConfiguration config = CdnGateConfiguration.get();
         ConnectionSettings connection = connection(config, p.endpoint());
-        AccessKey key = GateIdentity.resolve(config, p.credentialsId(), p.roleArn(), connection, run);
-        RequireQuotaRequest request;
+        String poolKey = poolKey(config, p.credentialsId(), p.roleArn(), connection, p.planFilter());
         try {
-            // core checks how the values relate (warnBytes >= minBytes, no negative counts)
-            request = new RequireQuotaRequest(key, connection, minBytes, warnBytes, minRequests,
-                    p.planFilter(), p.expiryWarningDays(), mode);
+            // every value core checks fails here, before any credentials lookup or STS call: the request is built
+            // once with a placeholder key only for core to check the values; no call is ever made with it
+            new RequireQuotaRequest(AccessKey.of("validation-only", "validation-only"), connection, minBytes, warnBytes, minRequests,
+                    p.planFilter(), p.expiryWarningDays(), mode).withDaysLeft(p.minDaysLeft(), p.warnDaysLeft());
         } catch (IllegalArgumentException e) {
             throw new AbortException(PREFIX + e.getMessage());
         }
-        return render(RequireQuota.run(request), run, listener, marker);
+        AccessKey key;
+        try {
+            key = GateIdentity.resolve(config, p.credentialsId(), p.roleArn(), connection, run);
+        } catch (GateIdentity.Failed f) {
+            return render(CredentialFailure.report(RequireQuota.GATE, f.error(), mode, f.base()), run, listener, marker,
+                    place, poolKey);
+        }
+        RequireQuotaRequest request;
+        try {
+            // core checks how the values relate (warnBytes >= minBytes, warnDaysLeft >= minDaysLeft, no negatives)
+            request = new RequireQuotaRequest(key, connection, minBytes, warnBytes, minRequests,
+                    p.planFilter(), p.expiryWarningDays(), mode)
+                    .withDaysLeft(p.minDaysLeft(), p.warnDaysLeft())
+                    .withHistory(CdnGateJobAction.history(run, poolKey, Instant.now()));
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(PREFIX + e.getMessage());
+        }
+        return render(RequireQuota.run(request), run, listener, marker, place, poolKey);
+    }
+
+    /**
+     * What identifies the pool a gate reads, so a later build takes as history only readings of the same pool: the
+     * credentials (or the controller's identity), the role, the endpoint and the plan filter. IDs and names only.
+     */
+    static String poolKey(CdnGateConfiguration config, String stepCredentialsId, String roleArn,
+                          ConnectionSettings connection, String planFilter) {
+        String id = config.credentialsIdOr(stepCredentialsId);
+        return String.join("|", id == null ? "(controller identity)" : "credentials " + id,
+                roleArn == null || roleArn.isBlank() ? "" : roleArn.strip(), connection.endpoint(),
+                planFilter == null ? "" : planFilter.strip());
     }
 
     /**
@@ -194,8 +263,10 @@ public final class GateBinding {
      * {@code unstable} step does (marker, build result, a {@code WARNING:} line) and the build goes on;
      * FAIL throws {@link AbortException}, which Jenkins prints without a stack trace.
      */
-    static Map<String, Object> render(Report report, Run<?, ?> run, TaskListener listener, UnstableMarker marker)
-            throws AbortException {
+    static Map<String, Object> render(Report report, Run<?, ?> run, TaskListener listener, UnstableMarker marker,
+                                      String place, String poolKey) throws AbortException {
+        // on the build page first: a FAIL below ends the step, and the page should still show why
+        CdnGateRunAction.record(run, report, place, poolKey);
         PrintStream log = listener.getLogger();
         for (String line : ReportText.lines(report)) {
             log.println(line);

@@ -36,6 +36,8 @@ public final class RequireQuotaStep extends Step {
     private Integer expiryWarningDays;
     private String mode;
     private String roleArn;
+    private Integer minDaysLeft;
+    private Integer warnDaysLeft;
 
     /** @param minBytes a size such as {@code 500GiB}, {@code 1.5TB} or plain bytes, as text */
     @DataBoundConstructor
@@ -120,9 +122,29 @@ public final class RequireQuotaStep extends Step {
         this.roleArn = Util.fixEmptyAndTrim(roleArn);
     }
 
+    public Integer getMinDaysLeft() {
+        return minDaysLeft;
+    }
+
+    /** FAIL when fewer days of data transfer are left at the pace (core's forecast); no pace yet never fails. */
+    @DataBoundSetter
+    public void setMinDaysLeft(Integer minDaysLeft) {
+        this.minDaysLeft = minDaysLeft;
+    }
+
+    public Integer getWarnDaysLeft() {
+        return warnDaysLeft;
+    }
+
+    /** UNSTABLE when fewer days of data transfer are left at the pace. */
+    @DataBoundSetter
+    public void setWarnDaysLeft(Integer warnDaysLeft) {
+        this.warnDaysLeft = warnDaysLeft;
+    }
+
     GateBinding.RequireQuotaParameters parameters() {
         return new GateBinding.RequireQuotaParameters(credentialsId, endpoint, minBytes, warnBytes, minRequests,
-                planFilter, expiryWarningDays, mode, roleArn);
+                planFilter, expiryWarningDays, mode, roleArn, minDaysLeft, warnDaysLeft);
     }
 
     @Override
@@ -147,8 +169,9 @@ public final class RequireQuotaStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             StepContext c = getContext();
+            FlowNode node = c.get(FlowNode.class);
             return GateBinding.requireQuota(parameters, c.get(Run.class), c.get(TaskListener.class),
-                    GateBinding.flowNode(c.get(FlowNode.class)));
+                    GateBinding.flowNode(node), GatePlace.of(node));
         }
     }
 
@@ -211,6 +234,16 @@ public final class RequireQuotaStep extends Step {
 
         @POST
         public FormValidation doCheckExpiryWarningDays(@AncestorInPath Item item, @QueryParameter String value) {
+            return GateForms.checkNonNegative(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckMinDaysLeft(@AncestorInPath Item item, @QueryParameter String value) {
+            return GateForms.checkNonNegative(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckWarnDaysLeft(@AncestorInPath Item item, @QueryParameter String value) {
             return GateForms.checkNonNegative(item, value);
         }
 

@@ -49,8 +49,6 @@ import java.util.regex.Pattern;
  */
 final class CdnClient {
     static final String VERSION = "2018-05-10";
-    /** The SDK signs a RegionId when the profile has one; CDN is global and ignores it (reference 1.1). */
-    private static final String REGION = "cn-hangzhou";
 
     /** Backoff base and cap; package-private so tests can keep retries fast. */
     static volatile long backoffBaseMillis = 200;
@@ -69,22 +67,14 @@ final class CdnClient {
         AlibabaCloudCredentials credentials = key.securityToken() == null
                 ? new BasicCredentials(key.id(), key.secret())
                 : new BasicSessionCredentials(key.id(), key.secret(), key.securityToken());
-        this.sdk = new DefaultAcsClient(profile(), new StaticCredentialsProvider(credentials));
+        this.sdk = new DefaultAcsClient(SdkProfiles.profile(settings), new StaticCredentialsProvider(credentials));
         this.sdk.setSysRetryPolicy(RetryPolicy.none());
         this.secretHash = sha256(key.secret() + "\u0000" + (key.securityToken() == null ? "" : key.securityToken()));
     }
 
-    /**
-     * A profile whose HTTP client never sends loopback calls (the emulator) through a proxy. The SDK matches
-     * NO_PROXY hosts by exact string and, when a client-side list is set, ignores the environment's
-     * (HttpUtil.needProxy, reference 2.2), so the environment's list is kept and the loopback names added.
-     * The SDK's Apache client is JVM-wide and keeps the first client's configuration (reference 2.3): this
-     * holds for every JVM where a gate builds the first SDK client, which the CLI always does.
-     */
+    /** The profile without settings (no proxy): loopback never proxied, see {@link SdkProfiles}. */
     static DefaultProfile profile() {
-        DefaultProfile profile = DefaultProfile.getProfile(REGION);
-        profile.getHttpClientConfig().setNoProxy(noProxyWithLoopback(System.getenv("NO_PROXY")));
-        return profile;
+        return SdkProfiles.profile(null);
     }
 
     static String noProxyWithLoopback(String environmentNoProxy) {
@@ -360,6 +350,10 @@ final class CdnClient {
      * and port are shown, never a user name or password in its URL.
      */
     String viaProxy() {
+        io.jenkins.plugins.cdngate.core.credentials.ProxySettings proxy = settings.proxy();
+        if (proxy != null && !Endpoint.isLoopback(endpoint.host()) && !proxy.bypasses(endpoint.host())) {
+            return " through the proxy " + proxy.host() + ":" + proxy.port() + " (from the proxy settings)";
+        }
         return viaProxy(endpoint, System::getenv, CdnClient.noProxyWithLoopback(System.getenv("NO_PROXY")));
     }
 

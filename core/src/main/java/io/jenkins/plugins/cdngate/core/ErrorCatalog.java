@@ -307,6 +307,102 @@ public final class ErrorCatalog {
                     "an unexpected failure inside CDN Gate",
                     "Report this to the CDN Gate maintainers with the message above."));
 
+    static final String ASSUME_ROLE = "AssumeRole";
+    static final String ASSUME_ROLE_WITH_OIDC = "AssumeRoleWithOIDC";
+    static final String STS_BOTH = ASSUME_ROLE + ", " + ASSUME_ROLE_WITH_OIDC;
+    private static final String ROLE_ARN = "the role ARN (cdn-gate --role-arn; in Jenkins, the credential's RAM role ARN)";
+
+    /**
+     * STS (2015-04-01) errors when a gate assumes a RAM role (RoleAssumer) or the credential chain's OIDC source
+     * exchanges its token. Every one ends the gate with FAIL before any CDN call (fail closed). Codes not listed here
+     * (throttling, 5xx, transport) are read from the main table. Sources: Alibaba Cloud's STS error-code page and its
+     * AssumeRole troubleshooting page; the emulator answers each of them.
+     */
+    private static final List<Entry> STS_TABLE = List.of(
+            e("NoPermission", Category.PERMISSION, false, F, "403", ASSUME_ROLE,
+                    "the base credential may not assume this role",
+                    "Allow the RAM user (or role) behind the base credential to assume the role: attach AliyunSTSAssumeRoleAccess or a policy allowing sts:AssumeRole on the role, name it in the role's trust policy, and pass the external ID the trust policy requires (cdn-gate --external-id)."),
+            e("EntityNotExist.Role", Category.BAD_REQUEST, false, F, "404", STS_BOTH,
+                    "the role does not exist",
+                    "Fix " + ROLE_ARN + ": no such role exists in that account; copy the ARN from the RAM console (Roles, role details)."),
+            e("InvalidParameter.RoleArn", Category.BAD_REQUEST, false, F, "400", STS_BOTH,
+                    "the role ARN is malformed",
+                    "Fix " + ROLE_ARN + ": it must read acs:ram::<account id>:role/<role name>."),
+            e("InvalidParameter.RoleSessionName", Category.BAD_REQUEST, false, F, "400", STS_BOTH,
+                    "the role session name is malformed",
+                    "Use a role session name of 2 to 64 letters, digits or . @ - _ (cdn-gate --role-session-name; ALIBABA_CLOUD_ROLE_SESSION_NAME for the OIDC source)."),
+            e("InvalidParameter.DurationSeconds", Category.BAD_REQUEST, false, F, "400", STS_BOTH,
+                    "the session duration is outside what the role allows",
+                    "Ask for 900 s up to the role's maximum session duration (cdn-gate --role-duration), or raise the role's maximum session duration in the RAM console."),
+            e("InvalidParameter.ExternalId", Category.BAD_REQUEST, false, F, "400", ASSUME_ROLE,
+                    "the external ID is malformed",
+                    "Pass the external ID exactly as the role's trust policy names it (cdn-gate --external-id): 2 to 1224 letters, digits or = , . @ : / - _."),
+            e("InvalidAccessKeyId.NotFound", Category.AUTH, false, F, "404", ASSUME_ROLE,
+                    "the base AccessKey ID does not exist",
+                    "Fix the base credential used to assume the role: its AccessKey ID does not exist (check for typos, or create one in the RAM console)."),
+            e("InvalidAccessKeyId.Inactive", Category.AUTH, false, F, "400", ASSUME_ROLE,
+                    "the base AccessKey is disabled",
+                    "Enable the base credential's AccessKey in the RAM console, or assume the role with an active one."),
+            e("SignatureDoesNotMatch", Category.AUTH, false, F, "400", ASSUME_ROLE,
+                    "the base AccessKey secret is wrong",
+                    "Fix the base credential's AccessKey secret: it does not belong to its AccessKey ID (copy it again from the RAM console)."),
+            e("MissingSecurityToken", Category.AUTH, false, F, "400", ASSUME_ROLE,
+                    "the base credential is a temporary key without its security token",
+                    "Provide the base credential's STS security token (ALIBABA_CLOUD_SECURITY_TOKEN, or the profile's sts_token) together with its temporary AccessKey."),
+            e("InvalidSecurityToken.Expired", Category.AUTH, false, F, "400", ASSUME_ROLE,
+                    "the base credential's STS token has expired",
+                    "Refresh the base credential: its STS security token has expired (fetch a new one, or assume the role with a long-term AccessKey)."),
+            e("InvalidSecurityToken.MismatchWithAccessKey", Category.AUTH, false, F, "400", ASSUME_ROLE,
+                    "the base credential's STS token belongs to another AccessKey",
+                    "Use the security token issued together with the base credential's temporary AccessKey ID and secret."),
+            e("InvalidSecurityToken.*", Category.AUTH, false, F, "400", ASSUME_ROLE,
+                    "the base credential's STS token was rejected",
+                    "Refresh the base credential's STS security token, or assume the role with a long-term AccessKey."),
+            e("AuthenticationFail.NoPermission", Category.PERMISSION, false, F, "401", ASSUME_ROLE_WITH_OIDC,
+                    "no such OIDC provider is registered, or the role does not trust it",
+                    "Fix ALIBABA_CLOUD_OIDC_PROVIDER_ARN (RAM console, SSO > OIDC; on ACK, the cluster's RRSA provider) and make the role's trust policy name that provider."),
+            e("AuthenticationFail.OIDCToken.Expired", Category.AUTH, false, F, "401", ASSUME_ROLE_WITH_OIDC,
+                    "the OIDC token has expired",
+                    "Point ALIBABA_CLOUD_OIDC_TOKEN_FILE at the projected service-account token that ACK keeps fresh (RRSA), not at a copy of it."),
+            e("AuthenticationFail.OIDCToken.Invalid", Category.AUTH, false, F, "401", ASSUME_ROLE_WITH_OIDC,
+                    "the OIDC token is not a token the provider issued",
+                    "Point ALIBABA_CLOUD_OIDC_TOKEN_FILE at the service-account token of the pod (RRSA) and check the role trusts that provider."),
+            e("AuthenticationFail.OIDCToken.*", Category.AUTH, false, F, "401", ASSUME_ROLE_WITH_OIDC,
+                    "the OIDC token was refused (audience, issuer or signature)",
+                    "Check the OIDC provider's audience and issuer in the RAM console against the token in ALIBABA_CLOUD_OIDC_TOKEN_FILE."));
+
+    /** Every STS entry, in table order. */
+    public static List<Entry> stsEntries() {
+        return STS_TABLE;
+    }
+
+    /**
+     * The entry for an STS error: the STS table (exact, then the longest prefix), else the main table (throttling, 5xx,
+     * transport), else an UNKNOWN FAIL entry naming the code.
+     */
+    public static Entry resolveSts(String code) {
+        String c = code == null || code.isBlank() ? NULL_CODE : code.trim();
+        Entry best = null;
+        for (Entry entry : STS_TABLE) {
+            if (!entry.isPrefix() && entry.code().equalsIgnoreCase(c)) {
+                return entry;
+            }
+            if (entry.isPrefix()) {
+                String prefix = entry.code().substring(0, entry.code().length() - 1);
+                if (c.regionMatches(true, 0, prefix, 0, prefix.length()) && c.length() > prefix.length()
+                        && (best == null || prefix.length() > best.code().length() - 1)) {
+                    best = entry;
+                }
+            }
+        }
+        return best != null ? best : resolve(c);
+    }
+
+    /** The STS table as the Markdown table in {@code docs/error-codes.md}. */
+    public static String markdownStsTable() {
+        return markdown(STS_TABLE);
+    }
+
     private static final Map<String, Entry> EXACT;
     private static final List<Entry> PREFIXES;
 
@@ -377,10 +473,14 @@ public final class ErrorCatalog {
 
     /** The catalog as the Markdown table in {@code docs/error-codes.md}. */
     public static String markdownTable() {
+        return markdown(TABLE);
+    }
+
+    private static String markdown(List<Entry> table) {
         StringBuilder out = new StringBuilder();
         out.append("| Code | Operation | HTTP status | Meaning | Category | Retried | Verdict | What to do |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
-        for (Entry entry : TABLE) {
+        for (Entry entry : table) {
             out.append("| `").append(entry.code()).append("` | ")
                     .append(entry.operations()).append(" | ")
                     .append(entry.httpStatus()).append(" | ")

@@ -163,6 +163,26 @@ public class ErrorCatalogTest {
                 expected, text);
     }
 
+    static final String STS_BEGIN = "<!-- BEGIN sts: generated from ErrorCatalog by ErrorCatalogTest; do not edit by hand -->";
+    static final String STS_END = "<!-- END sts -->";
+
+    /** The STS table of docs/error-codes.md, between its own markers, regenerated like the main one. */
+    @Test
+    public void docsStsTableMatchesTheCatalog() throws IOException {
+        Path doc = Path.of("..", "docs", "error-codes.md");
+        String text = Files.readString(doc, StandardCharsets.UTF_8);
+        int b = text.indexOf(STS_BEGIN);
+        int e = text.indexOf(STS_END);
+        assertTrue("docs/error-codes.md lacks the STS markers", b >= 0 && e > b);
+        String expected = text.substring(0, b + STS_BEGIN.length()) + "\n" + ErrorCatalog.markdownStsTable() + text.substring(e);
+        if (Boolean.getBoolean("cdngate.writeDocs")) {
+            Files.writeString(doc, expected, StandardCharsets.UTF_8);
+            text = expected;
+        }
+        assertEquals("docs/error-codes.md is out of date: run ./mvnw -pl core -am verify -Dcdngate.writeDocs=true",
+                expected, text);
+    }
+
     @Test
     public void adviceNamingASettingNamesItForBothFrontEnds() {
         // given the settings a user can change, as the CLI option and the Jenkins global configuration field

@@ -396,6 +396,10 @@ public final class CdnEmulator implements AutoCloseable {
             error(c, "EntityNotExist.Role", null, null);
             return;
         }
+        if (session.length() > role.sessionNameMaxLength()) {
+            error(c, "InvalidParameter.RoleSessionName", null, null);
+            return;
+        }
         long duration;
         try {
             duration = Long.parseLong(p.getOrDefault("DurationSeconds", "3600"));

@@ -24,6 +24,7 @@ public final class Role {
     private String oidcProviderArn;
     private String oidcToken;
     private boolean oidcTokenExpired;
+    private int sessionNameMaxLength = 64;
     private volatile Account owner;
 
     private Role(String arn) {
@@ -69,6 +70,22 @@ public final class Role {
         this.oidcProviderArn = providerArn;
         this.oidcToken = token;
         return this;
+    }
+
+    /**
+     * The longest RoleSessionName STS accepts for this role, 2 to 64 (default 64; older STS pages said 32), longer
+     * names answer InvalidParameter.RoleSessionName.
+     */
+    public synchronized Role sessionNameMaxLength(int length) {
+        if (length < 2 || length > 64) {
+            throw new IllegalArgumentException("session name length must be 2 to 64, not " + length);
+        }
+        this.sessionNameMaxLength = length;
+        return this;
+    }
+
+    public synchronized int sessionNameMaxLength() {
+        return sessionNameMaxLength;
     }
 
     /** Makes AssumeRoleWithOIDC answer AuthenticationFail.OIDCToken.Expired for the token. */

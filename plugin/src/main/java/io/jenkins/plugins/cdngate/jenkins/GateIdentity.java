@@ -58,7 +58,8 @@ final class GateIdentity {
     }
 
     static AccessKey resolve(CdnGateConfiguration config, String stepCredentialsId, String stepRoleArn,
-                             ConnectionSettings connection, Run<?, ?> run) throws AbortException, Failed {
+                             ConnectionSettings connection, Run<?, ?> run)
+            throws AbortException, Failed, InterruptedException {
         String id = config.credentialsIdOr(stepCredentialsId);
         String roleArn = Util.fixEmptyAndTrim(stepRoleArn);
         Integer duration = null;
@@ -92,9 +93,10 @@ final class GateIdentity {
      *
      * @throws AbortException       the role ARN or the duration stored on the credentials is not usable
      * @throws CredentialException  STS refused or could not be reached
+     * @throws InterruptedException the build was aborted while STS was called
      */
     static AccessKey assume(AccessKey base, String roleArn, Integer durationSeconds, ConnectionSettings connection)
-            throws AbortException, CredentialException {
+            throws AbortException, CredentialException, InterruptedException {
         RoleSpec role;
         try {
             role = new RoleSpec(roleArn, null, durationSeconds, null); // session name: core's default, cdn-gate

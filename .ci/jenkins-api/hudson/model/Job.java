@@ -10,6 +10,10 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         super(parent, name);
     }
 
+    public RunT getBuildByNumber(int n) {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
     public RunT getLastBuild() {
         throw new UnsupportedOperationException("signature mirror");
     }

@@ -60,7 +60,8 @@ public class CdnGateCredentialsTest {
     @Before
     public void startEmulator() throws Exception {
         // a fixed emulator clock, so the temporary credentials' expiry tells the duration that was asked for
-        emu = CdnEmulator.start(EmulatorOptions.defaults().port(0).rateLimits(false).clock(Clock.fixed(now, ZoneOffset.UTC)));
+        emu = CdnEmulator.start(EmulatorOptions.defaults().port(0).rateLimits(false)
+                .clock(Clock.fixed(now, ZoneOffset.UTC)));
         emu.addAccount(GateFixture.healthyAccount());
         // the role's account holds 300 GiB, the base key's own account 500 GiB: the remaining bytes tell which
         // credentials the CDN calls were made with

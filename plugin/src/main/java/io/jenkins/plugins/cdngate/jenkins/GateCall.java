@@ -10,13 +10,14 @@ import io.jenkins.plugins.cdngate.core.forecast.Reading;
 import io.jenkins.plugins.cdngate.core.picture.PlanBar;
 import io.jenkins.plugins.cdngate.core.picture.QuotaSnapshot;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One gate call of a build, as stored in the build (build.xml, through {@link CdnGateRunAction}): plain fields only
- * (XStream restores neither records nor, without care, {@link Instant}), numbers and short text, never the API's
- * answer or a secret. Enough to show the summary box, the whole report's lines and to draw the picture again after
+ * (XStream does not restore records; times are kept as ISO-8601 text, exactly), numbers and short text, never the
+ * API's answer or a secret. Enough to show the summary box, the whole report's lines and to draw the picture again after
  * a restart, and to serve as history for the job's later gates.
  */
 public final class GateCall {
@@ -31,17 +32,17 @@ public final class GateCall {
     private String accessKeyId;
     private String credentialSource;
     private String poolKey;
-    private long at;
+    private String at;
     private Long remainingBytes;
     private Long remainingRequests;
     private Double daysLeft;
-    private Long poolRunOutAt;
+    private String poolRunOutAt;
     private String pace;
     private Long minBytes;
     private Long warnBytes;
     private Integer minDaysLeft;
     private Integer warnDaysLeft;
-    private Long readingAt;
+    private String readingAt;
     private Long readingBytes;
     private List<Bar> bars;
     private List<String> lines;
@@ -53,8 +54,8 @@ public final class GateCall {
         private String unit;
         private long remaining;
         private long total;
-        private Long endsAt;
-        private Long runOutAt;
+        private String endsAt;
+        private String runOutAt;
         private boolean counted;
 
         Bar() {
@@ -67,8 +68,8 @@ public final class GateCall {
             bar.unit = b.unit();
             bar.remaining = b.remaining();
             bar.total = b.total();
-            bar.endsAt = millis(b.endsAt());
-            bar.runOutAt = millis(b.runOutAt());
+            bar.endsAt = text(b.endsAt());
+            bar.runOutAt = text(b.runOutAt());
             bar.counted = b.counted();
             return bar;
         }
@@ -98,7 +99,7 @@ public final class GateCall {
         c.reason = report.reason();
         c.accessKeyId = report.accessKeyId();
         c.credentialSource = report.credentialSource();
-        c.at = now.toEpochMilli();
+        c.at = now.toString();
         c.remainingBytes = report.remainingBytes();
         c.remainingRequests = report.remainingRequests();
         QuotaForecast forecast = report.forecast();
@@ -110,12 +111,12 @@ public final class GateCall {
             PoolForecast pool = forecast.pool();
             if (pool != null) {
                 c.daysLeft = pool.daysLeft();
-                c.poolRunOutAt = millis(pool.runOutAt());
+                c.poolRunOutAt = text(pool.runOutAt());
                 c.pace = pool.bytesPerDay() == null ? ForecastText.noPace(forecast) : ForecastText.atPace(pool);
             }
             Reading reading = forecast.reading();
             if (reading != null) {
-                c.readingAt = reading.at().toEpochMilli();
+                c.readingAt = reading.at().toString();
                 c.readingBytes = reading.remainingBytes();
             }
         }
@@ -134,12 +135,20 @@ public final class GateCall {
         return "require-quota".equals(gate);
     }
 
-    private static Long millis(Instant at) {
-        return at == null ? null : at.toEpochMilli();
+    private static String text(Instant at) {
+        return at == null ? null : at.toString();
     }
 
-    private static Instant instant(Long millis) {
-        return millis == null ? null : Instant.ofEpochMilli(millis);
+    /** A stored time; null when absent or (hand-edited build.xml) unreadable: never guessed. */
+    private static Instant instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** What the picture draws, rebuilt from the stored numbers; null for a gate without one (ensure-active). */
@@ -153,18 +162,22 @@ public final class GateCall {
                 planBars.add(b.toPlanBar());
             }
         }
-        return new QuotaSnapshot(Instant.ofEpochMilli(at), verdict, minBytes, warnBytes, remainingBytes, daysLeft,
+        Instant when = instant(at);
+        if (when == null) {
+            return null;
+        }
+        return new QuotaSnapshot(when, verdict, minBytes, warnBytes, remainingBytes, daysLeft,
                 instant(poolRunOutAt), planBars);
     }
 
     /** This call's verified reading of the pool, as history for later builds; null when it was not verified. */
     public Reading reading() {
-        return readingAt == null || readingBytes == null || readingBytes < 0 ? null
-                : new Reading(Instant.ofEpochMilli(readingAt), readingBytes);
+        Instant when = instant(readingAt);
+        return when == null || readingBytes == null || readingBytes < 0 ? null : new Reading(when, readingBytes);
     }
 
     public boolean hasPicture() {
-        return isQuota(gate);
+        return isQuota(gate) && instant(at) != null;
     }
 
     public int getOrdinal() {
@@ -200,7 +213,7 @@ public final class GateCall {
     }
 
     public Instant getAt() {
-        return Instant.ofEpochMilli(at);
+        return instant(at);
     }
 
     public Long getRemainingBytes() {
@@ -230,7 +243,8 @@ public final class GateCall {
 
     /** {@code 2027-01-06T13:20:00Z}, or null without a pace. */
     public String getRunOutText() {
-        return poolRunOutAt == null ? null : ForecastText.date(Instant.ofEpochMilli(poolRunOutAt));
+        Instant runOut = instant(poolRunOutAt);
+        return runOut == null ? null : ForecastText.date(runOut);
     }
 
     /** The report as the console printed it (without the build's other output). */

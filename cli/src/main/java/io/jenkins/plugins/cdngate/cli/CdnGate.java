@@ -1,6 +1,7 @@
 package io.jenkins.plugins.cdngate.cli;
 
 import io.jenkins.plugins.cdngate.core.AccessKey;
+import io.jenkins.plugins.cdngate.core.Report;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -49,11 +51,19 @@ public final class CdnGate implements Callable<Integer> {
     /** Every secret resolved in this run, scrubbed from any error message that might quote it. */
     private final List<String> secrets = new ArrayList<>();
 
+    /** Told of every report a gate subcommand makes in this run (the demo collects them for its HTML page). */
+    private final Consumer<Report> reports;
+
     @Spec
     CommandSpec spec;
 
     public CdnGate(CliEnvironment environment) {
+        this(environment, report -> { });
+    }
+
+    CdnGate(CliEnvironment environment, Consumer<Report> reports) {
         this.environment = environment;
+        this.reports = reports;
     }
 
     /** The line a cancelled run leaves in the build log (stderr). */
@@ -110,13 +120,19 @@ public final class CdnGate implements Callable<Integer> {
 
     /** Runs one command line and returns its exit code; the entry point tests use. */
     public static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
+        return run(environment, out, err, report -> { }, args);
+    }
+
+    /** {@link #run(CliEnvironment, PrintWriter, PrintWriter, String...)}, handing each gate's report to {@code reports}. */
+    static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, Consumer<Report> reports,
+                   String... args) {
         String undecodable = undecodableArgument(environment, args);
         if (undecodable != null) {
             err.println("cdn-gate: " + undecodable);
             err.flush();
             return ExitCodes.USAGE;
         }
-        CommandLine commandLine = commandLine(environment, out, err);
+        CommandLine commandLine = commandLine(environment, out, err, reports);
         try {
             return commandLine.execute(args);
         } catch (Throwable t) {
@@ -160,8 +176,9 @@ public final class CdnGate implements Callable<Integer> {
         return ExitCodes.INTERNAL_ERROR;
     }
 
-    static CommandLine commandLine(CliEnvironment environment, PrintWriter out, PrintWriter err) {
-        CdnGate root = new CdnGate(environment);
+    static CommandLine commandLine(CliEnvironment environment, PrintWriter out, PrintWriter err,
+                                   Consumer<Report> reports) {
+        CdnGate root = new CdnGate(environment, reports);
         CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -192,6 +209,10 @@ public final class CdnGate implements Callable<Integer> {
 
     CliEnvironment environment() {
         return environment;
+    }
+
+    void reported(Report report) {
+        reports.accept(report);
     }
 
     private IParameterExceptionHandler usageErrors() {

@@ -1,11 +1,14 @@
 package io.jenkins.plugins.cdngate.cli;
 
 import io.jenkins.plugins.cdngate.core.AccessKey;
+import io.jenkins.plugins.cdngate.core.Report;
+import io.jenkins.plugins.cdngate.core.publish.HtmlReport;
 import io.jenkins.plugins.cdngate.core.Sizes;
 import io.jenkins.plugins.cdngate.emulator.Account;
 import io.jenkins.plugins.cdngate.emulator.CdnEmulator;
 import io.jenkins.plugins.cdngate.emulator.Plan;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -47,6 +51,11 @@ final class DemoCommand implements Callable<Integer> {
     static final String ENDING_PLAN = "FP-demo-0002";
     static final String REQUEST_PLAN = "CDNHTTPSBAG-demo-0003";
 
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "Where to write the HTML report of both gates (default: cdn-gate-demo-report.html in the "
+                    + "system's temporary directory, ${sys:java.io.tmpdir}).")
+    String report;
+
     @ParentCommand
     CdnGate root;
 
@@ -58,6 +67,9 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Path reportFile = ReportFiles.check("--report", report == null
+                ? Path.of(System.getProperty("java.io.tmpdir"), "cdn-gate-demo-report.html").toString() : report);
+        List<Report> reports = new ArrayList<>();
         try (CdnEmulator emulator = CdnEmulator.start()) {
             emulator.addAccount(demoAccount(now));
             String endpoint = emulator.endpoint();
@@ -92,7 +104,7 @@ final class DemoCommand implements Callable<Integer> {
             for (String[] step : steps) {
                 out.println("$ cdn-gate " + String.join(" ", step));
                 out.flush();
-                int code = CdnGate.run(build, out, err, step);
+                int code = CdnGate.run(build, out, err, reports::add, step);
                 out.println("exit code " + code + " (" + ExitCodes.describe(code) + ")");
                 out.println();
                 codes.add(code);
@@ -106,6 +118,11 @@ final class DemoCommand implements Callable<Integer> {
             // includes an UNSTABLE verdict on purpose; anything else surfaces as the worst gate's exit code.
             boolean asScripted = codes.equals(SCRIPTED);
             explain(out, codes, asScripted);
+            ReportFiles.write("--report", reportFile, HtmlReport.render(reports, Instant.now()));
+            out.println();
+            out.println("The HTML report of both gates (verdicts, the picture of every plan, findings, RequestIds): "
+                    + reportFile.toAbsolutePath());
+            out.println("Open it in a browser; it is one self-contained file. A gate writes it with --report FILE.html.");
             out.flush();
             return asScripted ? ExitCodes.PASS : exitCode;
         }

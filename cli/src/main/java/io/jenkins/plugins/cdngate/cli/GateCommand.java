@@ -8,7 +8,12 @@ import io.jenkins.plugins.cdngate.core.Mode;
 import io.jenkins.plugins.cdngate.core.Report;
 import io.jenkins.plugins.cdngate.core.ReportJson;
 import io.jenkins.plugins.cdngate.core.ReportText;
+import io.jenkins.plugins.cdngate.core.publish.HtmlReport;
+import io.jenkins.plugins.cdngate.core.publish.JUnitReport;
+import io.jenkins.plugins.cdngate.core.publish.MarkdownSummary;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -38,6 +43,7 @@ abstract class GateCommand<R> implements Callable<Integer> {
         ConnectionSettings connection = common.connection();
         GovernorSettings governor = common.governor();
         validate();
+        Outputs outputs = outputs();
         AccessKey accessKey = root.credentials(common.profile, common.configFile);
         R request;
         try {
@@ -57,9 +63,65 @@ abstract class GateCommand<R> implements Callable<Integer> {
             out.println(startLine);
             out.flush();
         }
+        for (String notice : notices()) {
+            (common.json ? spec.commandLine().getErr() : spec.commandLine().getOut()).println(ReportText.PREFIX + notice);
+        }
         Report report = run(request);
-        print(report, startLine);
+        root.reported(report);
+        List<String> after = afterRun(report);
+        print(report, startLine, after);
+        outputs.write(report);
         return ExitCodes.of(report.verdict());
+    }
+
+    /** The files this run writes besides stdout, checked now (before any call). */
+    private Outputs outputs() {
+        Path html = common.report == null ? null : ReportFiles.check("--report", common.report);
+        Path junit = common.junit == null ? null : ReportFiles.check("--junit", common.junit);
+        String summaryValue = root.environment().get(ReportFiles.GITHUB_STEP_SUMMARY);
+        Path summary = summaryValue == null ? null
+                : ReportFiles.check(ReportFiles.GITHUB_STEP_SUMMARY, summaryValue, false);
+        return new Outputs(html, junit, summary);
+    }
+
+    /**
+     * {@code --report}, {@code --junit} and the GitHub step summary. Each is written after the report is printed:
+     * a file that cannot be written then is a configuration error (exit 2), never a silent pass.
+     */
+    private final class Outputs {
+        final Path html;
+        final Path junit;
+        final Path summary;
+
+        Outputs(Path html, Path junit, Path summary) {
+            this.html = html;
+            this.junit = junit;
+            this.summary = summary;
+        }
+
+        void write(Report report) {
+            PrintWriter out = spec.commandLine().getOut();
+            List<Report> reports = List.of(report);
+            if (html != null) {
+                ReportFiles.write("--report", html, HtmlReport.render(reports, Instant.now()));
+                say(out, "HTML report: " + html.toAbsolutePath());
+            }
+            if (junit != null) {
+                ReportFiles.write("--junit", junit, JUnitReport.render(reports));
+                say(out, "JUnit XML: " + junit.toAbsolutePath());
+            }
+            if (summary != null) {
+                ReportFiles.append(ReportFiles.GITHUB_STEP_SUMMARY, summary, MarkdownSummary.render(reports));
+                say(out, "Summary added to $" + ReportFiles.GITHUB_STEP_SUMMARY);
+            }
+        }
+
+        private void say(PrintWriter out, String line) {
+            // with --json on stderr: stdout is one JSON object and nothing else
+            PrintWriter to = common.json ? spec.commandLine().getErr() : out;
+            to.println(ReportText.PREFIX + line);
+            to.flush();
+        }
     }
 
     /** Core's request parameter names, as the options a CLI user knows. */
@@ -69,7 +131,8 @@ abstract class GateCommand<R> implements Callable<Integer> {
             {"expectedChargeType", "--expected-charge-type"}, {"chargeType", "--charge-type"},
             {"lockPolicy", "--lock-policy"}, {"maxAttempts", "--attempts"}, {"connectTimeout", "--connect-timeout"},
             {"readTimeout", "--timeout"}, {"cacheTtl", "--cache-ttl"}, {"openPerSecond", "--rate-limit-open"},
-            {"describePerSecond", "--rate-limit-describe"},
+            {"describePerSecond", "--rate-limit-describe"}, {"minDaysLeft", "--min-days-left"},
+            {"warnDaysLeft", "--warn-days-left"},
     };
 
     static String optionNames(String message) {
@@ -94,12 +157,30 @@ abstract class GateCommand<R> implements Callable<Integer> {
     /** Runs the gate: every failure is a report, only an interrupt is thrown. */
     abstract Report run(R request) throws InterruptedException;
 
-    private void print(Report report, String startLine) {
+    /** Lines (without prefix) to print before the gate runs, e.g. what an input file held; none by default. */
+    List<String> notices() {
+        return List.of();
+    }
+
+    /** What this command does with the report before it is printed (e.g. record it); lines saying so. */
+    List<String> afterRun(Report report) {
+        return List.of();
+    }
+
+    /** The report; {@code after} lines go just before the verdict line (to stderr with --json: stdout is the JSON). */
+    private void print(Report report, String startLine, List<String> after) {
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
             out.println(ReportJson.toJson(report));
+            for (String line : after) {
+                spec.commandLine().getErr().println(ReportText.PREFIX + line);
+            }
+            spec.commandLine().getErr().flush();
         } else {
-            List<String> lines = ReportText.lines(report);
+            List<String> lines = new java.util.ArrayList<>(ReportText.lines(report));
+            for (String line : after) {
+                lines.add(lines.size() - 1, ReportText.PREFIX + line);
+            }
             // the report's own first line is the start line already printed; if the forms ever differ, print it all
             int from = !lines.isEmpty() && lines.get(0).equals(startLine) ? 1 : 0;
             for (String line : lines.subList(from, lines.size())) {

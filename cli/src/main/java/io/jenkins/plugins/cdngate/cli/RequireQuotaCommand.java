@@ -7,6 +7,11 @@ import io.jenkins.plugins.cdngate.core.Report;
 import io.jenkins.plugins.cdngate.core.RequireQuota;
 import io.jenkins.plugins.cdngate.core.RequireQuotaRequest;
 import io.jenkins.plugins.cdngate.core.Sizes;
+import io.jenkins.plugins.cdngate.core.forecast.Reading;
+import io.jenkins.plugins.cdngate.core.forecast.Readings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
@@ -47,10 +52,28 @@ final class RequireQuotaCommand extends GateCommand<RequireQuotaRequest> {
                     + "with --min-requests).")
     Integer expiryWarningDays;
 
-    @Option(names = "--mode", order = 6, paramLabel = "enforce|warn", defaultValue = "enforce",
+    @Option(names = "--min-days-left", order = 6, paramLabel = "DAYS", converter = Converters.DaysConverter.class,
+            description = "Fewer days of data transfer left at the current pace fails the gate. No use yet (no pace) "
+                    + "is reported, never a FAIL by itself.")
+    Integer minDaysLeft;
+
+    @Option(names = "--warn-days-left", order = 7, paramLabel = "DAYS", converter = Converters.DaysConverter.class,
+            description = "At least --min-days-left; fewer days left at the current pace is UNSTABLE.")
+    Integer warnDaysLeft;
+
+    @Option(names = "--history", order = 8, paramLabel = "FILE",
+            description = "Earlier readings, one JSON object a line: two or more from the last 30 days give the "
+                    + "recent pace. This run's reading is appended when the gate verified it; a missing file is "
+                    + "created.")
+    Path history;
+
+    @Option(names = "--mode", order = 9, paramLabel = "enforce|warn", defaultValue = "enforce",
             converter = Converters.ModeConverter.class,
             description = "enforce, or warn: every FAIL is reported as UNSTABLE instead (default: ${DEFAULT-VALUE}).")
     Mode mode;
+
+    /** What --history held, read in {@link #validate()} (before any call). */
+    private Readings.Parsed historyRead;
 
     /**
      * The combinations the request refuses, in option names and human sizes. Core checks the same rules with
@@ -70,6 +93,13 @@ final class RequireQuotaCommand extends GateCommand<RequireQuotaRequest> {
             throw ConfigurationException.option("--plan-filter is empty: give a regular expression, e.g. 'mainland', "
                     + "or leave the option out to count every plan");
         }
+        if (minDaysLeft != null && warnDaysLeft != null && warnDaysLeft < minDaysLeft) {
+            throw ConfigurationException.option("--warn-days-left (" + warnDaysLeft + ") must be at least "
+                    + "--min-days-left (" + minDaysLeft + ")");
+        }
+        if (history != null) {
+            historyRead = HistoryFile.read(history);
+        }
         if (planFilter != null) {
             try {
                 Pattern.compile(planFilter);
@@ -88,7 +118,34 @@ final class RequireQuotaCommand extends GateCommand<RequireQuotaRequest> {
     @Override
     RequireQuotaRequest request(AccessKey accessKey, ConnectionSettings connection) {
         return new RequireQuotaRequest(accessKey, connection, minBytes, warnBytes, minRequests, planFilter,
-                expiryWarningDays, mode);
+                expiryWarningDays, mode, minDaysLeft, warnDaysLeft,
+                historyRead == null ? null : historyRead.readings());
+    }
+
+    @Override
+    List<String> notices() {
+        String skipped = historyRead == null ? null : historyRead.skippedSummary(history.toString());
+        return skipped == null ? List.of() : List.of(skipped);
+    }
+
+    /** Appends this run's reading to --history, only when the gate verified it (fail closed: no guess becomes history). */
+    @Override
+    List<String> afterRun(Report report) {
+        if (history == null) {
+            return List.of();
+        }
+        Reading reading = report.forecast() == null ? null : report.forecast().reading();
+        if (reading == null) {
+            return List.of("History: this run's reading was not verified, so it was not added to " + history);
+        }
+        try {
+            HistoryFile.append(history, reading);
+            return List.of("History: this run's reading (" + Sizes.human(reading.remainingBytes()) + ") added to "
+                    + history);
+        } catch (IOException e) {
+            return List.of("History: could not add this run's reading to " + history + " ("
+                    + e.getClass().getSimpleName() + "); the verdict stands");
+        }
     }
 
     @Override

@@ -4,13 +4,22 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 
 public class DemoTest {
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
     @Test
-    public void demoActivatesThenWarnsAboutTheEndingPlanAndSucceedsAsScripted() {
-        CliRun run = CliRun.run(Map.of(), "demo");
+    public void demoActivatesThenWarnsAboutTheEndingPlanAndSucceedsAsScripted() throws Exception {
+        Path report = tmp.getRoot().toPath().resolve("demo.html");
+        CliRun run = CliRun.run(Map.of(), "demo", "--report", report.toString());
 
         assertEquals(run.toString(), ExitCodes.PASS, run.exitCode);
         assertEquals(run.toString(), "", run.err);
@@ -27,5 +36,20 @@ public class DemoTest {
         assertTrue(run.toString(), out.contains("Against your own account"));
         assertTrue(run.toString(), out.contains("The demo itself exits 0"));
         assertFalse(run.toString(), out.contains(DemoCommand.DEMO_SECRET) || out.contains(DemoCommand.DEMO_ACCESS_KEY_ID));
+    }
+
+    @Test
+    public void demoWritesTheHtmlReportOfBothGatesAndSaysWhere() throws Exception {
+        Path report = tmp.getRoot().toPath().resolve("demo.html");
+        CliRun run = CliRun.run(Map.of(), "demo", "--report", report.toString());
+
+        assertEquals(run.toString(), ExitCodes.PASS, run.exitCode);
+        assertTrue(run.toString(), run.out.contains("The HTML report of both gates (verdicts, the picture of every plan, "
+                + "findings, RequestIds): " + report.toAbsolutePath()));
+        String html = Files.readString(report, StandardCharsets.UTF_8);
+        assertTrue(html.indexOf("data-gate=\"ensure-active\" data-verdict=\"PASS\"")
+                < html.indexOf("data-gate=\"require-quota\" data-verdict=\"UNSTABLE\""));
+        assertTrue(html, html.contains(DemoCommand.ENDING_PLAN));
+        assertFalse(html, html.contains(DemoCommand.DEMO_SECRET) || html.contains(DemoCommand.DEMO_ACCESS_KEY_ID));
     }
 }

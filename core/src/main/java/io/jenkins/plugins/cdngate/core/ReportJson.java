@@ -145,8 +145,9 @@ public final class ReportJson {
         JsonObject o = new JsonObject();
         o.addProperty("minBytes", f.minBytes());
         o.addProperty("warnBytes", f.warnBytes());
-        o.addProperty("minDaysLeft", f.minDaysLeft());
-        o.addProperty("warnDaysLeft", f.warnDaysLeft());
+        // as Longs, like every other whole number here (toMap hands them to Pipeline scripts unchanged)
+        o.addProperty("minDaysLeft", f.minDaysLeft() == null ? null : Long.valueOf(f.minDaysLeft()));
+        o.addProperty("warnDaysLeft", f.warnDaysLeft() == null ? null : Long.valueOf(f.warnDaysLeft()));
         PoolForecast p = f.pool();
         JsonObject pool = new JsonObject();
         pool.addProperty("paceSource", p == null ? null : p.source().name());

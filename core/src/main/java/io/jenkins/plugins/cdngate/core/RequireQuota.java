@@ -2,6 +2,7 @@ package io.jenkins.plugins.cdngate.core;
 
 import io.jenkins.plugins.cdngate.core.forecast.ForecastText;
 import io.jenkins.plugins.cdngate.core.forecast.Forecaster;
+import io.jenkins.plugins.cdngate.core.forecast.PlanForecast;
 import io.jenkins.plugins.cdngate.core.forecast.PoolForecast;
 import io.jenkins.plugins.cdngate.core.forecast.QuotaForecast;
 import io.jenkins.plugins.cdngate.core.forecast.Reading;
@@ -13,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -104,6 +106,7 @@ public final class RequireQuota {
         // A reading recorded as history must be one the gate could verify: every plan read, nothing guessed.
         boolean verified = listComplete;
         List<ResourcePlan> plans = new ArrayList<>();
+        List<ResourcePlan> expiring = new ArrayList<>();
         BigInteger bytes = BigInteger.ZERO;
         BigInteger requests = BigInteger.ZERO;
         int bytePlans = 0;
@@ -148,7 +151,9 @@ public final class RequireQuota {
                     requests = requests.add(BigInteger.valueOf(p.remaining()));
                     requestPlans++;
                 }
-                expiryWarning(p, request.expiryWarningDays(), now, report, rid, name);
+                if (endsWithin(p, request.expiryWarningDays(), now)) {
+                    expiring.add(p);
+                }
             }
             plans.add(new ResourcePlan(p.instanceId(), p.commodityCode(), p.displayName(), p.templateName(), p.status(),
                     p.startTime(), p.endTime(), p.currCapacity(), p.initCapacity(), p.unit(), p.remaining(), p.total(),
@@ -170,6 +175,14 @@ public final class RequireQuota {
             report.add(Verdict.PASS, "The counted plans together hold more than the largest supported amount, " + Sizes.human(Long.MAX_VALUE)
                     + "; reported as that.", rid);
         }
+        QuotaForecast forecast = Forecaster.forecast(plans, now, request.history(), request.minBytes(),
+                request.warnBytes(), request.minDaysLeft(), request.warnDaysLeft(),
+                verified ? new Reading(now, remainingBytes) : null);
+        report.forecast = forecast;
+        for (ResourcePlan p : expiring) {
+            // after the forecast, so the warning says what the plan's own pace leaves void, as its pace line does
+            expiryWarning(p, request.expiryWarningDays(), now, report, rid, forecast);
+        }
         String scope = request.planFilter() == null ? "" : " matching '" + request.planFilter() + "'";
         String bytesLine = Sizes.human(remainingBytes) + " of data transfer left in " + bytePlans + " counted plan"
                 + (bytePlans == 1 ? "" : "s") + scope;
@@ -182,10 +195,6 @@ public final class RequireQuota {
         } else {
             report.add(Verdict.PASS, bytesLine + " (at least " + Sizes.human(request.minBytes()) + " required).", rid);
         }
-        QuotaForecast forecast = Forecaster.forecast(plans, now, request.history(), request.minBytes(),
-                request.warnBytes(), request.minDaysLeft(), request.warnDaysLeft(),
-                verified ? new Reading(now, remainingBytes) : null);
-        report.forecast = forecast;
         String daysReason = daysLeft(forecast, request, report, rid);
         if (request.minRequests() != null) {
             long remainingRequests = clamp(requests);
@@ -279,18 +288,34 @@ public final class RequireQuota {
     /** Why a request plan is listed but not counted when no minimum number of requests was asked for. */
     static final String NOT_REQUIRED = "not required (a request plan; no minimum number of requests was asked for)";
 
-    private static void expiryWarning(ResourcePlan p, Integer days, Instant now, ReportBuilder report, String rid,
-                                      String name) {
+    private static boolean endsWithin(ResourcePlan p, Integer days, Instant now) {
         if (days == null || p.endTime() == null || p.endTime().isBlank()) {
-            return;
+            return false;
         }
+        return time(p.endTime()).isBefore(now.plus(Duration.ofDays(days)));
+    }
+
+    /**
+     * A counted plan ending within the warning window. What it leaves void is what its forecast line says: at its own
+     * pace (a data-transfer plan in use), else all that is left now (nothing used yet, or a request plan).
+     */
+    private static void expiryWarning(ResourcePlan p, Integer days, Instant now, ReportBuilder report, String rid,
+                                      QuotaForecast forecast) {
         Instant end = time(p.endTime());
-        if (end.isBefore(now.plus(Duration.ofDays(days)))) {
-            long hours = Duration.between(now, end).toHours();
-            String in = hours >= 48 ? (hours / 24) + " days" : hours + " hours";
-            report.add(Verdict.UNSTABLE, "Plan " + name + " ends " + p.endTime() + " (in " + in + "), within the "
-                    + days + "-day warning window; " + amount(p.unit(), p.remaining()) + " of it will be void then. Renew or replace it.", rid);
+        long hours = Duration.between(now, end).toHours();
+        String in = hours >= 48 ? (hours / 24) + " days" : hours + " hours";
+        PlanForecast pace = p.unit() != ResourcePlan.Unit.BYTES ? null : forecast.plans().stream()
+                .filter(f -> Objects.equals(f.instanceId(), p.instanceId())).findFirst().orElse(null);
+        String voided;
+        if (pace == null || pace.outcome() == PlanForecast.Outcome.NO_PACE_YET) {
+            voided = amount(p.unit(), p.remaining()) + " of it will be void then unless used before";
+        } else if (pace.outcome() == PlanForecast.Outcome.LEAVES_UNUSED_AT_EXPIRY) {
+            voided = "at its own pace " + Sizes.human(pace.unusedAtExpiryBytes()) + " of it will be void then";
+        } else {
+            voided = "at its own pace it is used up before then, but whatever is left then is void";
         }
+        report.add(Verdict.UNSTABLE, "Plan " + planName(p) + " ends " + p.endTime() + " (in " + in + "), within the "
+                + days + "-day warning window; " + voided + ". Renew or replace it.", rid);
     }
 
     private static boolean isValid(ResourcePlan p) {

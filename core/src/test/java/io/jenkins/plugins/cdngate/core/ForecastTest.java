@@ -82,6 +82,16 @@ public class ForecastTest extends EmulatorFixture {
     }
 
     @Test
+    public void theExpiryWarningSaysWhatThePlansOwnPaceLeavesVoidAsItsPaceLineDoes() throws Exception {
+        account().activated(true).plan(inUse("2026-11-26T00:00:00Z")).plan(unused());
+        Report r = run(new RequireQuotaRequest(key(), connection(), 0, null, null, null, 7, null));
+        assertEquals(Verdict.UNSTABLE, r.verdict());
+        assertEquals("Plan FP-A \"A\" ends 2026-11-26T00:00:00Z (in 5 days), within the 7-day warning window; at its own "
+                + "pace 50.0 GiB (53687091200 bytes) of it will be void then. Renew or replace it.", r.reason());
+        assertTrue(ReportText.lines(r).stream().anyMatch(l -> l.contains(": 50.0 GiB (53687091200 bytes) will be unused then")));
+    }
+
+    @Test
     public void plansAreDrainedEarliestExpiryFirstAndLostCapacityDoesNotCountTowardDaysLeft() throws Exception {
         // A (10 GiB/day, 100 GiB left) ends in 5 days: 50 GiB used, 50 GiB lost; then B's 1000 GiB at 10 GiB/day.
         account().activated(true).plan(unused()).plan(inUse("2026-11-26T00:00:00Z"));
@@ -167,7 +177,7 @@ public class ForecastTest extends EmulatorFixture {
         assertEquals(Verdict.FAIL, r.verdict());
         List<String> lines = ReportText.lines(r);
         assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.startsWith("[CDN Gate] FAIL: Only 9.9 days")));
-        assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.startsWith("[CDN Gate] Days left: 9.9 days")));
+        assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.startsWith("[CDN Gate] Days left (pool): 9.9 days")));
         assertTrue(lines.stream().noneMatch(l -> l.contains("10.0 days")));
     }
 
@@ -188,7 +198,7 @@ public class ForecastTest extends EmulatorFixture {
         assertEquals(70.0, pool.daysLeft(), 1e-9);
         assertEquals(3 * DAY_GIB, plan(r, "FP-A").bytesPerDay(), 0.001);
         assertTrue(ReportText.lines(r).toString(), ReportText.lines(r).stream().anyMatch(l -> l.contains(
-                "Days left: 70.0 days at 10.0 GiB/day (the recent pace from 3 readings within the last 30 days)")));
+                "Days left (pool): 70.0 days at 10.0 GiB/day (the recent pace from 3 readings within the last 30 days)")));
     }
 
     @Test
@@ -238,11 +248,12 @@ public class ForecastTest extends EmulatorFixture {
         Report r = run(new RequireQuotaRequest(key(), connection(), GIB, 2 * GIB, null, null, null, null, 30, 60, null));
         List<String> lines = ReportText.lines(r);
         assertTrue(lines.toString(), lines.contains("[CDN Gate] Pace of plan FP-A \"A\": 10.0 GiB/day on average since "
-                + "it started; at that pace it would run out 2026-12-01T00:00:00Z, after it ends 2026-11-26T00:00:00Z: "
+                + "it started; on its own at that pace it would run out 2026-12-01T00:00:00Z, after it ends 2026-11-26T00:00:00Z: "
                 + "50.0 GiB (53687091200 bytes) will be unused then"));
-        assertTrue(lines.toString(), lines.contains("[CDN Gate] Days left: 105.0 days at 10.0 GiB/day (the plans' "
-                + "average pace since they started), using the plans earliest-expiry first; they last until "
-                + "2027-03-06T00:00:00Z; 50.0 GiB (53687091200 bytes) ends unused in plans that expire before it is used"));
+        assertTrue(lines.toString(), lines.contains("[CDN Gate] Days left (pool): 105.0 days at 10.0 GiB/day (the plans' "
+                + "average pace since they started), plans used earliest-expiry first: data transfer lasts until "
+                + "2027-03-06T00:00:00Z; 50.0 GiB (53687091200 bytes) expires unused in plans that end before their "
+                + "turn"));
         JsonObject json = JsonParser.parseString(ReportJson.toJson(r)).getAsJsonObject();
         assertEquals("cdn-gate-report/2", json.get("schema").getAsString());
         JsonObject f = json.getAsJsonObject("forecast");
@@ -264,6 +275,8 @@ public class ForecastTest extends EmulatorFixture {
         @SuppressWarnings("unchecked")
         Map<String, Object> mapPool = (Map<String, Object>) ((Map<String, Object>) map.get("forecast")).get("pool");
         assertEquals(105.0, (Double) mapPool.get("daysLeft"), 1e-9);
+        assertEquals(30L, ((Map<?, ?>) map.get("forecast")).get("minDaysLeft"));
+        assertEquals("2027-03-06T00:00:00Z", mapPool.get("runOutAt"));
         assertEquals(50 * GIB, ((Number) mapPool.get("unusedAtExpiryBytes")).longValue());
     }
 

@@ -90,11 +90,11 @@ public final class ForecastText {
         String runOut = p.runOutAt() == null ? "it would last beyond the year 9999" : "it runs out "
                 + date(p.runOutAt());
         if (p.outcome() == PlanForecast.Outcome.LEAVES_UNUSED_AT_EXPIRY) {
-            s.append("; at that pace ").append(p.runOutAt() == null ? runOut : "it would run out "
+            s.append("; on its own at that pace ").append(p.runOutAt() == null ? runOut : "it would run out "
                     + date(p.runOutAt())).append(", after it ends ").append(date(p.endsAt())).append(": ")
                     .append(Sizes.human(p.unusedAtExpiryBytes())).append(" will be unused then");
         } else {
-            s.append("; at that pace ").append(runOut)
+            s.append("; on its own at that pace ").append(runOut)
                     .append(p.endsAt() == null ? " (it has no end date)" : ", before it ends " + date(p.endsAt()));
         }
         return s.toString();
@@ -103,15 +103,14 @@ public final class ForecastText {
     private static String pool(QuotaForecast f) {
         PoolForecast pool = f.pool();
         if (pool.daysLeft() == null) {
-            return "Days left: cannot be told, " + noPace(f);
+            return "Days left (pool): cannot be told, " + noPace(f);
         }
-        StringBuilder s = new StringBuilder("Days left: ").append(days(pool.daysLeft())).append(' ')
-                .append(atPace(pool)).append(", using the plans earliest-expiry first; ");
-        s.append(pool.runOutAt() == null ? "they last beyond the year 9999"
-                : "they last until " + date(pool.runOutAt()));
+        StringBuilder s = new StringBuilder("Days left (pool): ").append(days(pool.daysLeft())).append(' ')
+                .append(atPace(pool)).append(", plans used earliest-expiry first: data transfer lasts ");
+        s.append(pool.runOutAt() == null ? "beyond the year 9999" : "until " + date(pool.runOutAt()));
         long unused = pool.unusedAtExpiryBytes() == null ? 0 : pool.unusedAtExpiryBytes();
-        s.append(unused > 0 ? "; " + Sizes.human(unused) + " ends unused in plans that expire before it is used"
-                : "; nothing ends unused");
+        s.append(unused > 0 ? "; " + Sizes.human(unused) + " expires unused in plans that end before their turn"
+                : "; nothing expires unused");
         return s.toString();
     }
 

@@ -1,0 +1,135 @@
+package io.jenkins.plugins.cdngate.cli;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonParser;
+import io.jenkins.plugins.cdngate.emulator.CdnEmulator;
+import io.jenkins.plugins.cdngate.emulator.EmulatorOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** --report, --junit and $GITHUB_STEP_SUMMARY: the three outputs for any CI, written from the real gate's report. */
+public class ReportOutputsTest {
+    static final String ID = "LTAI-test-0901";
+    static CdnEmulator emulator;
+    static Map<String, String> env = GateExitCodesTest.credentials(ID, "test-secret-0901");
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    @BeforeClass
+    public static void startEmulator() {
+        emulator = CdnEmulator.start(EmulatorOptions.defaults().rateLimits(false));
+        emulator.addAccount(GateExitCodesTest.readyAccount(ID, "test-secret-0901"));
+    }
+
+    @AfterClass
+    public static void stopEmulator() {
+        emulator.close();
+    }
+
+    @Test
+    public void requireQuotaWritesTheHtmlPageTheJUnitFileAndAppendsTheStepSummary() throws Exception {
+        Path html = tmp.getRoot().toPath().resolve("out/nested/report.html");
+        Path junit = tmp.getRoot().toPath().resolve("junit.xml");
+        Path summary = tmp.newFile("summary.md").toPath();
+        Files.writeString(summary, "earlier step\n");
+        Map<String, String> withSummary = new HashMap<>(env);
+        withSummary.put("GITHUB_STEP_SUMMARY", summary.toString());
+
+        CliRun run = CliRun.run(withSummary, "require-quota", "--min-bytes", "100GiB", "--warn-bytes", "600GiB",
+                "--endpoint", emulator.endpoint(), "--report", html.toString(), "--junit", junit.toString());
+
+        assertEquals(run.toString(), ExitCodes.UNSTABLE, run.exitCode);
+        String page = Files.readString(html, StandardCharsets.UTF_8);
+        assertTrue(page, page.startsWith("<!DOCTYPE html>"));
+        assertTrue(page, page.contains("data-gate=\"require-quota\" data-verdict=\"UNSTABLE\""));
+        assertTrue(page, page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assertTrue(page, page.contains("500.0 GiB (536870912000 bytes)"));
+        String xml = Files.readString(junit, StandardCharsets.UTF_8);
+        assertTrue(xml, xml.contains("<testcase classname=\"CDN Gate\" name=\"require-quota\">"));
+        assertTrue(xml, xml.contains("<failure type=\"unstable\" message=\"UNSTABLE: "));
+        String md = Files.readString(summary, StandardCharsets.UTF_8);
+        assertTrue(md, md.startsWith("earlier step\n### CDN Gate require-quota: "));
+        assertTrue(run.out, run.out.contains("[CDN Gate] HTML report: " + html.toAbsolutePath()));
+        assertTrue(run.out, run.out.contains("[CDN Gate] JUnit XML: " + junit.toAbsolutePath()));
+        assertTrue(run.out, run.out.contains("[CDN Gate] Summary added to $GITHUB_STEP_SUMMARY"));
+        // no temporary file is left beside the reports
+        try (var files = Files.list(html.getParent())) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    @Test
+    public void ensureActiveTakesTheSameOptionsAndAStepSummaryAccumulatesBothGates() throws Exception {
+        Path summary = tmp.getRoot().toPath().resolve("summary.md");
+        Path junit = tmp.getRoot().toPath().resolve("ensure.xml");
+        Map<String, String> withSummary = new HashMap<>(env);
+        withSummary.put("GITHUB_STEP_SUMMARY", summary.toString());
+
+        CliRun ensure = CliRun.run(withSummary, "ensure-active", "--endpoint", emulator.endpoint(), "--junit", junit.toString());
+        CliRun quota = CliRun.run(withSummary, "require-quota", "--min-bytes", "1GiB", "--endpoint", emulator.endpoint());
+
+        assertEquals(ensure.toString(), ExitCodes.PASS, ensure.exitCode);
+        assertEquals(quota.toString(), ExitCodes.PASS, quota.exitCode);
+        String md = Files.readString(summary, StandardCharsets.UTF_8);
+        assertTrue(md, md.indexOf("### CDN Gate ensure-active: \u2705 PASS") < md.indexOf("### CDN Gate require-quota: \u2705 PASS"));
+        assertTrue(Files.readString(junit).contains("name=\"ensure-active\""));
+    }
+
+    @Test
+    public void withJsonStdoutStaysOneJsonObjectWhileTheFilesAreWritten() throws Exception {
+        Path html = tmp.getRoot().toPath().resolve("r.html");
+
+        CliRun run = CliRun.run(env, "require-quota", "--min-bytes", "1GiB", "--json", "--endpoint", emulator.endpoint(),
+                "--report", html.toString());
+
+        assertEquals(run.toString(), ExitCodes.PASS, run.exitCode);
+        assertEquals("PASS", JsonParser.parseString(run.out).getAsJsonObject().get("verdict").getAsString());
+        assertTrue(Files.exists(html));
+    }
+
+    @Test
+    public void aReportPathThatCannotBeWrittenIsOneLineExit2BeforeAnyCall() throws Exception {
+        Path file = tmp.newFile("plain-file").toPath();
+        String[][] cases = {
+                {"--report", tmp.getRoot().toString(), "is a directory"},
+                {"--junit", file.resolve("x.xml").toString(), "is not a directory"},
+                {"--report", "", "--report is empty"},
+        };
+        for (String[] c : cases) {
+            emulator.clearRequests();
+            CliRun run = CliRun.run(env, "require-quota", "--min-bytes", "1GiB", "--endpoint", emulator.endpoint(),
+                    c[0], c[1]);
+            assertEquals(run.toString(), ExitCodes.USAGE, run.exitCode);
+            assertEquals(run.toString(), 1, run.err.lines().count());
+            assertTrue(run.toString(), run.err.startsWith("cdn-gate: " + c[0]) || run.err.contains(c[2]));
+            assertTrue(run.toString(), run.err.contains(c[2]));
+            assertFalse(run.toString(), run.err.contains("Exception"));
+            assertEquals("", run.out);
+            assertTrue(emulator.requests().isEmpty());
+        }
+    }
+
+    @Test
+    public void anUnwritableStepSummaryIsOneLineExit2NamingTheVariable() throws Exception {
+        Map<String, String> withSummary = new HashMap<>(env);
+        withSummary.put("GITHUB_STEP_SUMMARY", tmp.getRoot().toString());
+
+        CliRun run = CliRun.run(withSummary, "ensure-active", "--endpoint", emulator.endpoint());
+
+        assertEquals(run.toString(), ExitCodes.USAGE, run.exitCode);
+        assertTrue(run.toString(), run.err.startsWith("cdn-gate: GITHUB_STEP_SUMMARY " + tmp.getRoot() + " is a directory"));
+        assertEquals(run.toString(), 1, run.err.lines().count());
+    }
+}

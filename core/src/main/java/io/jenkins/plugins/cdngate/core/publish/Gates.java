@@ -1,0 +1,170 @@
+package io.jenkins.plugins.cdngate.core.publish;
+
+import io.jenkins.plugins.cdngate.core.Counts;
+import io.jenkins.plugins.cdngate.core.ErrorCatalog;
+import io.jenkins.plugins.cdngate.core.Finding;
+import io.jenkins.plugins.cdngate.core.Report;
+import io.jenkins.plugins.cdngate.core.ResourcePlan;
+import io.jenkins.plugins.cdngate.core.Sizes;
+import io.jenkins.plugins.cdngate.core.Verdict;
+import io.jenkins.plugins.cdngate.core.forecast.PlanForecast;
+import io.jenkins.plugins.cdngate.core.forecast.PoolForecast;
+import io.jenkins.plugins.cdngate.core.forecast.QuotaForecast;
+import io.jenkins.plugins.cdngate.core.picture.Markup;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The words the three published forms (HTML, JUnit XML, Markdown) share, so that none says something another
+ * contradicts: the same plan names, amounts, pace sentence and RequestIds as the build log ({@code ReportText}).
+ */
+final class Gates {
+    private Gates() {
+    }
+
+    /** The worst verdict of all reports; FAIL for none (nothing verified, nothing passes). */
+    static Verdict worst(List<Report> reports) {
+        if (reports == null || reports.isEmpty()) {
+            return Verdict.FAIL;
+        }
+        Verdict worst = Verdict.PASS;
+        for (Report r : reports) {
+            worst = worst.worst(r.verdict() == null ? Verdict.FAIL : r.verdict());
+        }
+        return worst;
+    }
+
+    static String verdict(Report r) {
+        return r.verdict() == null ? "FAIL" : r.verdict().name();
+    }
+
+    /** {@code FP-1 "name"}, as the build log names a plan. */
+    static String planName(ResourcePlan p) {
+        String id = p.instanceId() == null || p.instanceId().isBlank() ? "(none)" : p.instanceId().trim();
+        return p.displayName() == null || p.displayName().isBlank() ? id : id + " \"" + p.displayName().trim() + "\"";
+    }
+
+    static String amount(ResourcePlan.Unit unit, Long value) {
+        if (value == null) {
+            return "unknown";
+        }
+        return unit == ResourcePlan.Unit.BYTES ? Sizes.human(value)
+                : Counts.format(value) + (unit == ResourcePlan.Unit.REQUESTS ? " requests" : "");
+    }
+
+    static Long used(ResourcePlan p) {
+        return p.remaining() == null || p.total() == null ? null : Math.max(0, p.total() - p.remaining());
+    }
+
+    /** {@code [Code X, RequestId Y]} after a finding, or empty. */
+    static String codes(Finding f) {
+        if (f.errorCode() != null) {
+            String code = ErrorCatalog.NULL_CODE.equals(f.errorCode()) ? "no error code" : "Code " + f.errorCode();
+            return " [" + code + (f.requestId() == null ? "" : ", RequestId " + f.requestId()) + "]";
+        }
+        return f.requestId() == null ? "" : " [RequestId " + f.requestId() + "]";
+    }
+
+    /** A finding as one line: {@code UNSTABLE: message [Code X, RequestId Y]}; a PASS finding has no tag. */
+    static String finding(Finding f) {
+        String tag = f.verdict() == null || f.verdict() == Verdict.PASS ? "" : f.verdict() + ": ";
+        return tag + f.message() + codes(f);
+    }
+
+    /** Every RequestId of the report, once, with what it answered; in order of appearance. */
+    static Map<String, String> requestIds(Report r) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        if (r.service() != null && r.service().requestId() != null && !r.service().requestId().isBlank()) {
+            ids.put(r.service().requestId(), "DescribeCdnService");
+        }
+        for (Finding f : r.findings()) {
+            if (f.requestId() != null && !f.requestId().isBlank()) {
+                ids.putIfAbsent(f.requestId(), f.errorCode() == null ? "answer read by the gate" : "error " + f.errorCode());
+            }
+        }
+        return ids;
+    }
+
+    /** The pool's pace in one sentence, or null when the report has no forecast. */
+    static String pace(Report r) {
+        QuotaForecast f = r.forecast();
+        if (f == null || f.pool() == null) {
+            return null;
+        }
+        PoolForecast pool = f.pool();
+        if (pool.daysLeft() == null || pool.bytesPerDay() == null) {
+            return "No pace yet: no data transfer used so far, so no run-out date.";
+        }
+        String source = pool.source() == PoolForecast.PaceSource.HISTORY
+                ? "the recent pace (" + pool.readingsUsed() + " readings)"
+                : "the average pace since the plans started";
+        StringBuilder s = new StringBuilder(days(pool.daysLeft())).append(" of data transfer left at ").append(source)
+                .append(", ").append(Sizes.brief(Math.round(pool.bytesPerDay()))).append(" a day");
+        if (pool.runOutAt() != null) {
+            s.append("; runs out ").append(Markup.date(pool.runOutAt()));
+        }
+        if (pool.unusedAtExpiryBytes() != null && pool.unusedAtExpiryBytes() > 0) {
+            s.append("; ").append(Sizes.human(pool.unusedAtExpiryBytes())).append(" will expire unused");
+        }
+        return s.append('.').toString();
+    }
+
+    /** What a counted data-transfer plan's pace says, or null when the report has none for it. */
+    static String planPace(Report r, ResourcePlan p) {
+        PlanForecast f = planForecast(r, p);
+        if (f == null || f.outcome() == null) {
+            return null;
+        }
+        return switch (f.outcome()) {
+            case NO_PACE_YET -> "no pace yet";
+            case RUNS_OUT_BEFORE_EXPIRY -> "runs out " + (f.runOutAt() == null ? "before it ends" : Markup.date(f.runOutAt()))
+                    + ", before it ends";
+            case LEAVES_UNUSED_AT_EXPIRY -> "lasts past its end"
+                    + (f.unusedAtExpiryBytes() == null ? "" : "; " + Sizes.brief(f.unusedAtExpiryBytes()) + " expires unused");
+        };
+    }
+
+    static PlanForecast planForecast(Report r, ResourcePlan p) {
+        if (r.forecast() == null || p.instanceId() == null) {
+            return null;
+        }
+        return r.forecast().plans().stream().filter(f -> p.instanceId().equals(f.instanceId())).findFirst().orElse(null);
+    }
+
+    static String days(double days) {
+        if (days < 1) {
+            return "Less than a day";
+        }
+        long whole = (long) Math.floor(days);
+        return "About " + whole + (whole == 1 ? " day" : " days");
+    }
+
+    /** The thresholds the gate applied, as words; empty when the report does not carry them. */
+    static List<String> thresholds(Report r) {
+        List<String> out = new ArrayList<>();
+        QuotaForecast f = r.forecast();
+        if (f == null) {
+            return out;
+        }
+        if (f.minBytes() != null) {
+            out.add("minimum " + Sizes.human(f.minBytes()));
+        }
+        if (f.warnBytes() != null) {
+            out.add("warning level " + Sizes.human(f.warnBytes()));
+        }
+        if (f.minDaysLeft() != null) {
+            out.add("at least " + f.minDaysLeft() + " days left");
+        }
+        if (f.warnDaysLeft() != null) {
+            out.add("warn under " + f.warnDaysLeft() + " days left");
+        }
+        return out;
+    }
+
+    /** Whether the report has plan data worth a picture (a require-quota run that read the plans). */
+    static boolean hasQuota(Report r) {
+        return r.remainingBytes() != null || !r.plans().isEmpty();
+    }
+}

@@ -6,6 +6,14 @@ public class CredentialsMatchers {
     private CredentialsMatchers() {
     }
 
+    public static CredentialsMatcher not(CredentialsMatcher matcher) {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
+    public static CredentialsMatcher withScopes(java.util.Collection<CredentialsScope> scopes) {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
     public static CredentialsMatcher instanceOf(Class clazz) {
         throw new UnsupportedOperationException("signature mirror");
     }

@@ -5,5 +5,7 @@ package com.cloudbees.plugins.credentials;
 import java.io.Serializable;
 
 public enum CredentialsScope implements Serializable {
-    GLOBAL
+    SYSTEM,
+    GLOBAL,
+    USER
 }

@@ -44,7 +44,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 "2:usage or configuration error (bad option, no credentials).",
                 "3:UNSTABLE - deploy, but someone must look.",
                 "4:internal error - nothing was verified; treat as FAIL.",
-                "130:interrupted (Ctrl-C, or SIGTERM when a CI job is cancelled); nothing was verified."},
+                "130:interrupted (Ctrl-C, or SIGTERM when a CI job is cancelled); nothing was verified (if an"
+                        + " activation request was on its way, stderr says its outcome is unknown)."},
         footer = {"", "Run 'cdn-gate demo' to see both gates against an embedded emulator; docs/cli.md has the rest."})
 public final class CdnGate implements Callable<Integer> {
     private final CliEnvironment environment;
@@ -113,7 +114,10 @@ public final class CdnGate implements Callable<Integer> {
         if (finished.get()) {
             return;
         }
-        err.println(INTERRUPTED_LINE);
+        // An OpenCdnService request on the wire may activate the account whatever happens to this process, and
+        // activation cannot be undone: then the line says so, in core's words (Interruptions).
+        err.println(io.jenkins.plugins.cdngate.core.Interruptions.activationInFlight()
+                ? "[CDN Gate] " + io.jenkins.plugins.cdngate.core.Interruptions.ACTIVATION_UNKNOWN : INTERRUPTED_LINE);
         err.flush();
         Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
     }
@@ -273,7 +277,7 @@ public final class CdnGate implements Callable<Integer> {
                 return usageErrors().handleParseException(p, new String[0]);
             } else if (ex instanceof InterruptedException) {
                 code = ExitCodes.INTERRUPTED;
-                message = "interrupted; nothing was verified, do not deploy";
+                message = io.jenkins.plugins.cdngate.core.Interruptions.message((InterruptedException) ex);
             } else {
                 return internalError(cmd.getErr(), ex, secrets);
             }

@@ -8,7 +8,8 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
- * The options every gate subcommand shares: where to call, how patiently, how to be polite to the
+ * The options every gate subcommand shares (an option only one gate uses lives in that gate's command, e.g.
+ * ensure-active's {@code --rate-limit-open}): where to call, how patiently, how to be polite to the
  * API, where the credentials are, and how to print the result. Defaults match
  * {@link ConnectionSettings#defaults()} and {@link GovernorSettings#defaults()}.
  */
@@ -58,11 +59,6 @@ final class CommonOptions {
             description = "Describe calls per second per AccessKey and action; Alibaba allows 30 (default: ${DEFAULT-VALUE}).")
     double describePerSecond;
 
-    @Option(names = "--rate-limit-open", order = 109, paramLabel = "PER_SECOND", defaultValue = "5",
-            converter = Converters.RateConverter.class,
-            description = "OpenCdnService calls per second per AccessKey; Alibaba allows 5 (default: ${DEFAULT-VALUE}).")
-    double openPerSecond;
-
     @Option(names = "--no-rate-limit", order = 110,
             description = "Do not wait for a rate-limit permit before each call (Alibaba may answer Throttling.User).")
     boolean noRateLimit;
@@ -110,7 +106,11 @@ final class CommonOptions {
         return new ConnectionSettings(endpoint.trim(), connectTimeout, readTimeout, attempts, deadline);
     }
 
-    GovernorSettings governor() {
+    /**
+     * @param openPerSecond ensure-active's {@code --rate-limit-open}; require-quota never calls OpenCdnService, so it
+     *                      has no such option and passes the default
+     */
+    GovernorSettings governor(double openPerSecond) {
         // each rate is checked by its converter (RateConverter), so an error names only the option at fault
         return new GovernorSettings(!noRateLimit, openPerSecond, describePerSecond, !noCoalescing, cacheTtl);
     }

@@ -17,8 +17,10 @@ import picocli.CommandLine.Option;
         usageHelpAutoWidth = true,
         versionProvider = CdnGate.Version.class,
         description = {
-                "Checks that CDN is activated on the account (activating it, unless --no-activate) and not locked.",
-                "Exit code 0 PASS, 1 FAIL, 2 usage/configuration error, 3 UNSTABLE."})
+                "Checks that CDN is activated on the account (activating it, unless --no-activate) and not locked."},
+        exitCodeListHeading = GateCommand.EXIT_HEADING,
+        exitCodeList = {GateCommand.EXIT_0, GateCommand.EXIT_1, GateCommand.EXIT_2, GateCommand.EXIT_3,
+                GateCommand.EXIT_4, GateCommand.EXIT_130_ACTIVATION})
 final class EnsureActiveCommand extends GateCommand<EnsureActiveRequest> {
     @Option(names = "--activate", order = 1, negatable = true, defaultValue = "true", fallbackValue = "true", arity = "0..1", paramLabel = "true|false",
             description = "Activate CDN (OpenCdnService) when it is not activated; --no-activate or --activate=false "
@@ -46,6 +48,16 @@ final class EnsureActiveCommand extends GateCommand<EnsureActiveRequest> {
             converter = Converters.ModeConverter.class,
             description = "enforce, or warn: every FAIL is reported as UNSTABLE instead (default: ${DEFAULT-VALUE}).")
     Mode mode;
+
+    @Option(names = "--rate-limit-open", order = 109, paramLabel = "PER_SECOND", defaultValue = "5",
+            converter = Converters.RateConverter.class,
+            description = "OpenCdnService calls per second per AccessKey; Alibaba allows 5 (default: ${DEFAULT-VALUE}).")
+    double openPerSecond;
+
+    @Override
+    double openPerSecond() {
+        return openPerSecond;
+    }
 
     @Override
     void validate() {

@@ -41,7 +41,7 @@ abstract class GateCommand<R> implements Callable<Integer> {
         // Every option is checked before credentials are read and before any call: a typo is exit code 2 with
         // one line naming the option, never a FAIL report and never a state-changing call (OpenCdnService).
         ConnectionSettings connection = common.connection();
-        GovernorSettings governor = common.governor();
+        GovernorSettings governor = common.governor(openPerSecond());
         validate();
         Outputs outputs = outputs();
         AccessKey accessKey = root.credentials(common.profile, common.configFile);
@@ -150,6 +150,27 @@ abstract class GateCommand<R> implements Callable<Integer> {
     abstract void validate();
 
     abstract Mode mode();
+
+    /** OpenCdnService calls per second: ensure-active's {@code --rate-limit-open}; the default for other gates. */
+    double openPerSecond() {
+        return GovernorSettings.defaults().openPerSecond();
+    }
+
+    /**
+     * Every exit code a gate can return, each explained: the exit code list of both gates' help (picocli
+     * {@code exitCodeList}), one text so the two never differ.
+     */
+    static final String EXIT_HEADING = "%nExit codes:%n";
+    static final String EXIT_0 = "0:PASS - the account is ready: deploy.";
+    static final String EXIT_1 = "1:FAIL - do not deploy (or nothing could be verified: the gate fails closed).";
+    static final String EXIT_2 = "2:usage or configuration error (bad option, no credentials); no API call was made.";
+    static final String EXIT_3 = "3:UNSTABLE - deploy, but someone must look.";
+    static final String EXIT_4 = "4:internal error in cdn-gate - nothing was verified; treat as FAIL.";
+    static final String EXIT_130 = "130:interrupted (Ctrl-C, or SIGTERM when a CI job is cancelled); nothing was"
+            + " verified, do not deploy.";
+    /** ensure-active's 130: an interrupt during OpenCdnService says the activation's outcome is unknown. */
+    static final String EXIT_130_ACTIVATION = EXIT_130 + " If it came while OpenCdnService was on its way, stderr"
+            + " says the activation's outcome is unknown: check the service in the console.";
 
     /** The gate request from checked options. */
     abstract R request(AccessKey accessKey, ConnectionSettings connection);

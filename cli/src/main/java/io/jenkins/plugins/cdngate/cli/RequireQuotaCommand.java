@@ -26,8 +26,10 @@ import picocli.CommandLine.Option;
         description = {
                 "Checks that the valid CDN resource plans still hold at least --min-bytes of data transfer.",
                 "Sizes: 536870912000, 500GiB, 500 GB, 1.5 TiB (GB and TB are binary, as Alibaba sells them: "
-                        + "a 500 GB plan holds 536870912000 bytes).",
-                "Exit code 0 PASS, 1 FAIL, 2 usage/configuration error, 3 UNSTABLE."})
+                        + "a 500 GB plan holds 536870912000 bytes)."},
+        exitCodeListHeading = GateCommand.EXIT_HEADING,
+        exitCodeList = {GateCommand.EXIT_0, GateCommand.EXIT_1, GateCommand.EXIT_2, GateCommand.EXIT_3,
+                GateCommand.EXIT_4, GateCommand.EXIT_130})
 final class RequireQuotaCommand extends GateCommand<RequireQuotaRequest> {
     @Option(names = "--min-bytes", order = 1, paramLabel = "SIZE", required = true, converter = Converters.SizeConverter.class,
             description = "Required. Less data transfer left in the counted plans fails the gate.")

@@ -35,6 +35,37 @@ public class HelpAndVersionTest {
         }
     }
 
+    /** Issue 8 item 7: each gate's help lists every exit code it can return, each explained. */
+    @Test
+    public void helpOfEachGateExplainsEveryExitCodeItCanReturn() {
+        for (String gate : new String[] {"ensure-active", "require-quota"}) {
+            String help = CliRun.run(Map.of(), gate, "--help").out;
+            int at = help.indexOf("Exit codes:");
+            assertTrue(gate + "\n" + help, at >= 0);
+            String codes = help.substring(at);
+            for (String[] row : new String[][] {{"0", "PASS"}, {"1", "FAIL"}, {"2", "usage"}, {"3", "UNSTABLE"},
+                    {"4", "internal error"}, {"130", "interrupted"}}) {
+                assertTrue(gate + " lacks exit code " + row[0] + "\n" + codes,
+                        codes.matches("(?s).*\\n\\s*" + row[0] + "\\s+" + row[1] + ".*"));
+            }
+            assertFalse(gate + ": no half list in the description\n" + help,
+                    help.contains("Exit code 0 PASS, 1 FAIL, 2 usage/configuration error, 3 UNSTABLE."));
+        }
+    }
+
+    /** Issue 8 item 7: require-quota never calls OpenCdnService, so it has no --rate-limit-open. */
+    @Test
+    public void eachGateListsOnlyTheOptionsItUses() {
+        String quota = CliRun.run(Map.of(), "require-quota", "--help").out;
+        assertFalse(quota, quota.contains("--rate-limit-open"));
+        assertFalse(quota, quota.contains("OpenCdnService calls"));
+        assertTrue(quota, quota.contains("--rate-limit-describe"));
+        String ensure = CliRun.run(Map.of(), "ensure-active", "--help").out;
+        assertTrue(ensure, ensure.contains("--rate-limit-open"));
+        CliRun refused = CliRun.run(Map.of(), "require-quota", "--min-bytes", "1GiB", "--rate-limit-open", "2");
+        assertEquals(refused.toString(), ExitCodes.USAGE, refused.exitCode);
+    }
+
     @Test
     public void helpOffersOnlyPayByTrafficForActivationAndBothBillingMethodsAsExpected() {
         String help = CliRun.run(Map.of(), "ensure-active", "--help").out.replaceAll("\\s+", " ");

@@ -91,12 +91,28 @@ public final class AccessKey {
         return mask(id);
     }
 
-    /** {@code LTAI-example-7890} becomes {@code LTAI****7890}; short IDs become {@code ****}. */
+    /**
+     * The documented shapes of an AccessKey ID: a long-term key's {@code LTAI} followed by letters and digits (16 to
+     * 24 characters in all for keys Alibaba issues; hyphens and 12 characters are allowed for test keys), an STS
+     * temporary key's {@code STS.} followed by letters and digits.
+     */
+    private static final java.util.regex.Pattern LONG_TERM = java.util.regex.Pattern.compile("LTAI[A-Za-z0-9-]{8,28}");
+    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile("STS\\.[A-Za-z0-9-]{8,60}");
+
+    /**
+     * An AccessKey ID for display. An ID of a documented shape ({@code LTAI...}, {@code STS....}) keeps its first and
+     * last four characters: {@code LTAI-example-7890} becomes {@code LTAI****7890}. Anything else may be a secret in
+     * the wrong place (the ID and secret swapped, a secret pasted in the ID field), so it shows at most its first two
+     * characters ({@code Xk****}), and nothing at all when shorter than 8 characters ({@code ****}).
+     */
     public static String mask(String id) {
-        if (id == null) {
+        if (id == null || id.length() < 8) {
             return "****";
         }
-        return id.length() <= 8 ? "****" : id.substring(0, 4) + "****" + id.substring(id.length() - 4);
+        if (LONG_TERM.matcher(id).matches() || TEMPORARY.matcher(id).matches()) {
+            return id.substring(0, 4) + "****" + id.substring(id.length() - 4);
+        }
+        return id.substring(0, 2) + "****";
     }
 
     @Override

@@ -13,10 +13,16 @@ public final class CdnCallException extends Exception {
     private final String requestId;
     private final int httpStatus;
     private final int attempts;
+    private final java.time.Duration budgetSpent;
     private final transient ErrorCatalog.Entry entry;
 
     CdnCallException(String action, String code, String errorMessage, String requestId, int httpStatus,
                      int attempts) {
+        this(action, code, errorMessage, requestId, httpStatus, attempts, null);
+    }
+
+    private CdnCallException(String action, String code, String errorMessage, String requestId, int httpStatus,
+                             int attempts, java.time.Duration budgetSpent) {
         super(Text.oneLine(describe(action, code, errorMessage, requestId, httpStatus)));
         this.action = action;
         this.code = code;
@@ -25,11 +31,26 @@ public final class CdnCallException extends Exception {
                 ? null : requestId;
         this.httpStatus = httpStatus;
         this.attempts = attempts;
+        this.budgetSpent = budgetSpent;
         this.entry = ErrorCatalog.resolve(code);
     }
 
     CdnCallException withAttempts(int count) {
-        return new CdnCallException(action, code, errorMessage, requestId, httpStatus, count);
+        return new CdnCallException(action, code, errorMessage, requestId, httpStatus, count, budgetSpent);
+    }
+
+    /** This failure, marked as the last one before the gate's total time budget ({@code deadline}) ran out. */
+    CdnCallException withBudgetSpent(java.time.Duration deadline) {
+        return new CdnCallException(action, code, errorMessage, requestId, httpStatus, attempts,
+                deadline == null ? java.time.Duration.ZERO : deadline);
+    }
+
+    /**
+     * The gate's total time budget when it ran out with this failure, cutting the retries (or the attempt) short;
+     * null when the attempts ended otherwise (all used, or an error that is not retried).
+     */
+    public java.time.Duration budgetSpent() {
+        return budgetSpent;
     }
 
     private static String describe(String action, String code, String message, String requestId, int status) {

@@ -59,6 +59,13 @@ final class CdnClient {
     private final Endpoint endpoint;
     private final DefaultAcsClient sdk;
     private final String secretHash;
+    /** Set (on the worker thread) when an OpenCdnService attempt of this client reaches the wire. */
+    private volatile boolean openSent;
+    /** The coalescing key of this client's OpenCdnService call: a coalesced call may be sent by another gate. */
+    private volatile String openKey;
+    /** OpenCdnService requests on the wire, by coalescing key. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger>
+            OPEN_ON_WIRE = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CdnClient(AccessKey key, ConnectionSettings settings, Endpoint endpoint) {
         this.key = key;
@@ -121,7 +128,21 @@ final class CdnClient {
 
     /** @return the RequestId */
     String openService(String chargeType, long deadlineNanos) throws CdnCallException, InterruptedException {
+        openKey = coalesceKey(ErrorCatalog.OPEN, Map.of("InternetChargeType", chargeType));
         return call(ErrorCatalog.OPEN, Map.of("InternetChargeType", chargeType), deadlineNanos, ResponseParser::opened);
+    }
+
+    /**
+     * Whether an OpenCdnService request for this client's call was sent (by this client, or by the gate whose
+     * identical call it shares) and may have reached Alibaba: its outcome is unknown to a caller that was interrupted.
+     */
+    boolean openMaybeSent() {
+        String k = openKey;
+        if (openSent) {
+            return true;
+        }
+        java.util.concurrent.atomic.AtomicInteger n = k == null ? null : OPEN_ON_WIRE.get(k);
+        return n != null && n.get() > 0;
     }
 
     interface BodyParser<T> {
@@ -156,7 +177,9 @@ final class CdnClient {
                 // Keep the real error of an earlier attempt (e.g. Throttling.User): it says more than "out of time".
                 if (last == null) {
                     last = new CdnCallException(action, ErrorCatalog.DEADLINE_EXCEEDED,
-                            "no answer within the gate's deadline of " + seconds(settings.deadline()), null, 0, attempt);
+                            "no answer in the time left", null, 0, attempt);
+                } else {
+                    last = last.withAttempts(attempt);
                 }
                 break;
             } catch (ExecutionException e) {
@@ -168,7 +191,8 @@ final class CdnClient {
                 throw new InterruptedException("the SDK call was interrupted");
             }
             if (!last.retryable() || attempt >= maxAttempts) {
-                throw last;
+                throw last.budgetSpent() != null || !last.retryable() || deadlineNanos - System.nanoTime() > 0
+                        ? last : last.withBudgetSpent(settings.deadline());
             }
             long sleepNanos = TimeUnit.MILLISECONDS.toNanos(backoffMillis(attempt));
             if (System.nanoTime() + sleepNanos >= deadlineNanos) {
@@ -176,11 +200,11 @@ final class CdnClient {
             }
             TimeUnit.NANOSECONDS.sleep(sleepNanos); // interruptible: an aborted build stops here
         }
+        // Here the gate's total time budget ran out with attempts left: say so, not only the last attempt's error.
         if (last == null) {
-            throw new CdnCallException(action, ErrorCatalog.DEADLINE_EXCEEDED,
-                    "no time left within the gate's deadline of " + seconds(settings.deadline()), null, 0, attempt);
+            last = new CdnCallException(action, ErrorCatalog.DEADLINE_EXCEEDED, "no time left", null, 0, attempt);
         }
-        throw last;
+        throw last.withBudgetSpent(settings.deadline());
     }
 
     private CdnCallException unexpected(String action, Throwable e, int attempt) {
@@ -209,17 +233,40 @@ final class CdnClient {
         long remainingMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
         request.setSysConnectTimeout(timeoutMillis(settings.connectTimeout(), 5000, remainingMillis));
         request.setSysReadTimeout(timeoutMillis(settings.readTimeout(), 10000, remainingMillis));
+        // The attempt's timeouts were cut to the time left of the gate's total budget: a timeout then is the budget's.
+        boolean cut = request.getSysReadTimeout() < timeoutMillis(settings.readTimeout(), 10000, Long.MAX_VALUE)
+                || request.getSysConnectTimeout() < timeoutMillis(settings.connectTimeout(), 5000, Long.MAX_VALUE);
         request.setSysRetryPolicy(RetryPolicy.none());
         params.forEach(request::putQueryParameter);
         HttpResponse response;
         String body;
+        boolean open = ErrorCatalog.OPEN.equals(action);
+        String wireKey = open ? coalesceKey(action, params) : null;
         try {
-            response = sdk.doAction(request.buildRequest());
-            body = response.getHttpContentString();
+            if (open) {
+                // From here the activation may reach Alibaba: an interrupt can no longer say "nothing happened".
+                openSent = true;
+                OPEN_ON_WIRE.computeIfAbsent(wireKey, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                Interruptions.openSent();
+            }
+            try {
+                response = sdk.doAction(request.buildRequest());
+                body = response.getHttpContentString();
+            } finally {
+                if (open) {
+                    Interruptions.openAnswered();
+                    OPEN_ON_WIRE.computeIfPresent(wireKey, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
+                }
+            }
         } catch (ClientException e) { // ServerException is a ClientException
             String code = e.getErrCode() == null ? ErrorCatalog.NULL_CODE : e.getErrCode();
-            throw new CdnCallException(action, code,
-                    Redactor.clean(transportMessage(code, e, request.getSysReadTimeout()), key), e.getRequestId(), 0, 1);
+            boolean timedOut = "SDK.ReadTimeout".equals(code)
+                    || "the connection attempt timed out".equals(causeInWords(e.getCause()))
+                    || TLS_HANDSHAKE_TIMED_OUT.equals(causeInWords(e.getCause()));
+            CdnCallException failure = new CdnCallException(action, code,
+                    Redactor.clean(transportMessage(code, e, cut && timedOut ? null : request.getSysReadTimeout()), key),
+                    e.getRequestId(), 0, 1);
+            throw cut && timedOut ? failure.withBudgetSpent(settings.deadline()) : failure;
         } finally {
             // The SDK's blocking socket I/O ignores interrupts and leaves the flag set (reference 2.6).
             if (Thread.currentThread().isInterrupted()) {
@@ -276,9 +323,8 @@ final class CdnClient {
         String sdk = e.getErrMsg() == null ? "" : e.getErrMsg();
         String host = endpoint.domain();
         if ("SDK.ReadTimeout".equals(code) && URL.matcher(sdk).find()) {
-            return "no answer from " + host + " within the read timeout"
-                    + (readTimeoutMillis == null ? "" : " of " + (readTimeoutMillis % 1000 == 0
-                    ? readTimeoutMillis / 1000 + " s" : readTimeoutMillis + " ms"));
+            return "no answer from " + host + (readTimeoutMillis == null ? " in the time left" : " within the read timeout"
+                    + " of " + (readTimeoutMillis % 1000 == 0 ? readTimeoutMillis / 1000 + " s" : readTimeoutMillis + " ms"));
         }
         String why = causeInWords(e.getCause());
         boolean transport = "SDK.ServerUnreachable".equals(code) || "SDK.RequestTryOrRetryFailed".equals(code);
@@ -317,7 +363,10 @@ final class CdnClient {
                 case "NoRouteToHostException":
                     return "no route to the host";
                 case "SocketTimeoutException", "ConnectTimeoutException":
-                    return "the connection attempt timed out";
+                    // A read that timed out inside the TLS handshake: the port accepted TCP but never spoke TLS
+                    // (a plain-HTTP port, a proxy that swallows TLS). Naming it "the connection" would send people
+                    // to the firewall.
+                    return duringTlsHandshake(t) ? TLS_HANDSHAKE_TIMED_OUT : "the connection attempt timed out";
                 case "SSLHandshakeException", "SSLPeerUnverifiedException", "SSLProtocolException", "SSLException":
                     return "the TLS handshake failed" + (message.isEmpty() ? "" : " (" + ResponseParser.abbreviate(message) + ")");
                 case "SocketException":
@@ -336,6 +385,25 @@ final class CdnClient {
             }
         }
         return null;
+    }
+
+    static final String TLS_HANDSHAKE_TIMED_OUT = "the TLS handshake did not finish in time (the endpoint accepted"
+            + " the connection but did not answer TLS: check that it is an HTTPS port and that no proxy or firewall"
+            + " swallows TLS)";
+
+    /** Whether a timeout was thrown while the TLS handshake was under way (from its stack, JDK or Apache HttpClient). */
+    static boolean duringTlsHandshake(Throwable timeout) {
+        // Apache's ConnectTimeoutException wraps the SocketTimeoutException thrown inside SSLSocketImpl.startHandshake
+        for (Throwable t = timeout; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                String c = frame.getClassName();
+                if (c.startsWith("sun.security.ssl.") || c.startsWith("javax.net.ssl.")
+                        || frame.getMethodName().equals("startHandshake") || c.endsWith("SSLConnectionSocketFactory")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String firstWord(String s) {

@@ -7,12 +7,15 @@ import java.util.concurrent.TimeUnit;
  * The ensure-active gate: CDN is activated on the account (activating it when allowed) and not locked.
  *
  * <ol>
- *   <li>DescribeCdnService. Success means active. {@code CdnServiceNotFound} / {@code OperationDenied} (403)
- *       mean not activated (reference section 6). Any other error: the catalog's verdict (FAIL).</li>
- *   <li>Not activated and activation not allowed: FAIL. Allowed: OpenCdnService with the chosen charge type
- *       ({@code CdnService.HasOpened} counts as active), then DescribeCdnService again to confirm; a confirming
- *       describe that still says not-found is repeated a few times within the deadline, because activation is
- *       eventually consistent (Terraform polls up to 4 minutes, reference 5.1 / 6).</li>
+ *   <li>DescribeCdnService. Success means active. {@code CdnServiceNotFound} (403) means not activated;
+ *       {@code OperationDenied} (403) means not activated or a locked account/service (reference section 6), so
+ *       Alibaba's message is quoted rather than a claim made. Any other error: the catalog's verdict (FAIL).</li>
+ *   <li>Not activated and activation not allowed: FAIL. Allowed: OpenCdnService with the chosen charge type,
+ *       then DescribeCdnService again to confirm. After an OpenCdnService that succeeded (2xx) in this run, a
+ *       confirming describe that still says not activated is repeated a few times within the deadline, because
+ *       activation is eventually consistent (Terraform polls up to 4 minutes, reference 5.1 / 6). After
+ *       {@code CdnService.HasOpened} nothing was activated now: one confirming describe, and a denial or
+ *       not-activated answer to it is FAIL at once.</li>
  *   <li>Operation locks (compared case-insensitively, {@code financial} / {@code Financial}): FAIL, or UNSTABLE
  *       with {@link LockPolicy#UNSTABLE}. An answer without OperationLocks cannot prove there is no lock: UNSTABLE.</li>
  *   <li>An expected charge type that differs from the current one: UNSTABLE. A pending charge-type change
@@ -33,7 +36,9 @@ public final class EnsureActive {
     /**
      * Runs the gate.
      *
-     * @throws InterruptedException when the calling thread is interrupted (an aborted build)
+     * @throws InterruptedException when the calling thread is interrupted (an aborted build): a
+     *         {@link GateInterruptedException} whose message says whether an activation request was sent with its
+     *         outcome unknown (print it with {@link Interruptions#message})
      */
     public static Report run(EnsureActiveRequest request) throws InterruptedException {
         if (Thread.interrupted()) {
@@ -41,12 +46,27 @@ public final class EnsureActive {
         }
         ReportBuilder report = new ReportBuilder(GATE, request.mode(), request.accessKey());
         long deadline = Deadlines.start(request.connection());
-        return report.buildFailingClosed(() -> evaluate(request, report, deadline));
+        State state = new State();
+        try {
+            return report.buildFailingClosed(() -> evaluate(request, report, deadline, state));
+        } catch (InterruptedException e) {
+            // Activation cannot be undone: an abort while OpenCdnService is on the wire must say so (issue 8 item 3).
+            CdnClient client = state.client;
+            throw Interruptions.interrupted(client != null && client.openMaybeSent() && !state.openAnswered,
+                    report.activated, e);
+        }
     }
 
-    private static String evaluate(EnsureActiveRequest request, ReportBuilder report, long deadline)
+    /** What an interrupt needs to know: the client (has it sent OpenCdnService?) and whether its answer came back. */
+    private static final class State {
+        volatile CdnClient client;
+        volatile boolean openAnswered;
+    }
+
+    private static String evaluate(EnsureActiveRequest request, ReportBuilder report, long deadline, State state)
             throws InterruptedException {
         CdnClient client = CdnClient.create(request.accessKey(), request.connection());
+        state.client = client;
         ResponseParser.ServiceAnswer answer;
         try {
             answer = client.describeService(deadline);
@@ -56,12 +76,19 @@ public final class EnsureActive {
                 return null;
             }
             if (!request.activate()) {
-                report.failure(e, Verdict.FAIL, "CDN is not activated on this account and activation is turned off");
+                if (denied(e)) {
+                    // OperationDenied is also Alibaba's answer for a locked account: quote it, assert nothing.
+                    report.failure(e, Verdict.FAIL, "DescribeCdnService denied this AccessKey the service status and"
+                            + " activation is turned off (OperationDenied means CDN is not activated, or the account or"
+                            + " service is locked; Alibaba's message says which)");
+                } else {
+                    report.failure(e, Verdict.FAIL, "CDN is not activated on this account and activation is turned off");
+                }
                 return null;
             }
             report.add(Verdict.PASS, "CDN is not activated yet (" + e.code() + "); activating it with charge type "
                     + request.chargeType() + ".", e.requestId());
-            answer = activate(client, request, report, deadline);
+            answer = activate(client, request, report, deadline, state);
             if (answer == null) {
                 return null;
             }
@@ -69,24 +96,45 @@ public final class EnsureActive {
         return judge(answer, request, report);
     }
 
-    /** OpenCdnService, then confirm with DescribeCdnService; null when it did not work (findings added). */
+    /** Advice when OpenCdnService says the service is already opened but DescribeCdnService denies the key. */
+    static final String DENIED_AFTER_HAS_OPENED = "Nothing was activated by this run. Check, in the Alibaba Cloud"
+            + " console, for locks on the account and on the CDN service (security, overdue payment), the RAM policy of"
+            + " this AccessKey (cdn:DescribeCdnService), and the account state; contact Alibaba Cloud support when the"
+            + " account is locked for security reasons.";
+
+    /** Whether a not-activated answer is the ambiguous {@code OperationDenied} rather than {@code CdnServiceNotFound}. */
+    static boolean denied(CdnCallException e) {
+        return "OperationDenied".equalsIgnoreCase(e.code() == null ? "" : e.code().trim());
+    }
+
+    /**
+     * OpenCdnService, then confirm with DescribeCdnService; null when it did not work (findings added). Only an
+     * OpenCdnService that succeeded (2xx) in this run is followed by the propagation wait: after
+     * {@code CdnService.HasOpened} nothing was activated now, so there is nothing to wait for, and a Describe that
+     * still answers not activated or {@code OperationDenied} is a FAIL at once.
+     */
     private static ResponseParser.ServiceAnswer activate(CdnClient client, EnsureActiveRequest request,
-                                                         ReportBuilder report, long deadline)
+                                                         ReportBuilder report, long deadline, State state)
             throws InterruptedException {
+        boolean openedNow;
         try {
             String requestId = client.openService(request.chargeType(), deadline);
+            state.openAnswered = true;
             report.activated = true;
+            openedNow = true;
             report.add(Verdict.PASS, "Activated CDN with charge type " + request.chargeType()
                     + " (activation is permanent; it cannot be undone).", requestId);
         } catch (CdnCallException e) {
+            state.openAnswered = true;
             if (e.entry().category() != ErrorCatalog.Category.ALREADY_ACTIVE) {
                 report.failure(e, e.entry().verdict(), "Could not activate CDN");
                 return null;
             }
+            openedNow = false;
             report.add(Verdict.PASS, "OpenCdnService says CDN is already activated (" + e.code() + ").", e.requestId());
         }
         CdnCallException last = null;
-        long[] delays = confirmDelaysMillis;
+        long[] delays = openedNow ? confirmDelaysMillis : new long[0];
         for (int check = 0; check <= delays.length; check++) {
             try {
                 return client.describeService(deadline);
@@ -102,11 +150,18 @@ public final class EnsureActive {
                 TimeUnit.NANOSECONDS.sleep(sleep);
             }
         }
-        if (last.entry().category() == ErrorCatalog.Category.NOT_ACTIVATED) {
+        if (last.entry().category() != ErrorCatalog.Category.NOT_ACTIVATED) {
+            report.failure(last, last.entry().verdict(), "Could not confirm the activation");
+        } else if (!openedNow && denied(last)) {
+            report.failure(last, Verdict.FAIL, "OpenCdnService says CDN is already opened, but DescribeCdnService"
+                    + " denies this AccessKey the service status", DENIED_AFTER_HAS_OPENED);
+        } else if (!openedNow) {
+            report.failure(last, Verdict.FAIL, "OpenCdnService says CDN is already opened, but DescribeCdnService"
+                    + " says it is not activated", "Nothing was activated by this run; the two answers contradict each"
+                    + " other: check the CDN service state of the account in the Alibaba Cloud console.");
+        } else {
             report.failure(last, Verdict.FAIL, "CDN was activated but DescribeCdnService still reports it not activated"
                     + " (activation can take a few minutes to show); run the gate again shortly");
-        } else {
-            report.failure(last, last.entry().verdict(), "Could not confirm the activation");
         }
         return null;
     }

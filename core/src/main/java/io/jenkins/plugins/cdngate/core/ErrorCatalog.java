@@ -103,7 +103,8 @@ public final class ErrorCatalog {
      * the Jenkins global configuration (Manage Jenkins > System > Alibaba Cloud CDN Gate; docs/cli.md, docs/steps.md).
      */
     private static final String JENKINS = "in Jenkins, Manage Jenkins > System > Alibaba Cloud CDN Gate > ";
-    static final String DEADLINE = "the deadline (cdn-gate --deadline; " + JENKINS + "Time budget per gate)";
+    static final String DEADLINE = "the total time budget (cdn-gate --deadline; " + JENKINS
+            + "Time budget per gate, deadlineSeconds)";
     static final String RATE_LIMIT = "the rate limit (cdn-gate --rate-limit-describe / --rate-limit-open; "
             + JENKINS + "Describe / OpenCdnService calls per second)";
     static final String READ_TIMEOUT = "the read timeout (cdn-gate --timeout; " + JENKINS + "Read timeout)";
@@ -118,8 +119,8 @@ public final class ErrorCatalog {
                     "CDN is not activated on this account",
                     "Activate CDN: run ensure-active with activation allowed, or activate it in the Alibaba Cloud console."),
             e("OperationDenied", Category.NOT_ACTIVATED, false, F, "403", DESCRIBES,
-                    "CDN is not activated (older code; also used for a resource locked for security reasons)",
-                    "Activate CDN with ensure-active or in the console; if the message says the resource is locked for security reasons, contact Alibaba Cloud support."),
+                    "CDN is not activated (older code), or the account or service is locked (e.g. for security reasons): Alibaba's message says which",
+                    "Read Alibaba's message: if it says CDN is not open, activate CDN (ensure-active or the console); otherwise check the console for locks on the account and the CDN service, the RAM policy of this AccessKey and the account state (a security lock needs Alibaba Cloud support)."),
             // --- account not ready to activate (OpenCdnService seed) ---
             e("InsufficientBalance", Category.ACCOUNT_NOT_READY, false, F, "400", OPEN,
                     "the account balance is too low to activate CDN",

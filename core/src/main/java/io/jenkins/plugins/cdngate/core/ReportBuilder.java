@@ -82,11 +82,20 @@ public final class ReportBuilder {
 
     /** A finding from a failed call: what failed, Alibaba's code and message, and the catalog's sentence. */
     void failure(CdnCallException e, Verdict verdict, String lead) {
-        findings.add(new Finding(verdict, Text.oneLine(describe(e, lead)), Text.oneLine(e.code()),
+        failure(e, verdict, lead, null);
+    }
+
+    /** Like {@link #failure(CdnCallException, Verdict, String)} with advice of the gate's own instead of the catalog's. */
+    void failure(CdnCallException e, Verdict verdict, String lead, String advice) {
+        findings.add(new Finding(verdict, Text.oneLine(describe(e, lead, advice)), Text.oneLine(e.code()),
                 Text.oneLine(e.requestId())));
     }
 
     static String describe(CdnCallException e, String lead) {
+        return describe(e, lead, null);
+    }
+
+    static String describe(CdnCallException e, String lead, String ownAdvice) {
         StringBuilder m = new StringBuilder();
         if (lead != null && !lead.isBlank()) {
             m.append(lead).append(": ");
@@ -105,12 +114,28 @@ public final class ReportBuilder {
         if (e.errorMessage() != null && !e.errorMessage().isBlank()) {
             m.append(": ").append(stripDot(e.errorMessage()));
         }
-        if (e.attempts() > 1) {
+        String advice = ownAdvice != null ? ownAdvice : e.entry().adviceFor(e.action());
+        if (e.budgetSpent() != null) {
+            // The total time budget cut the retries (or the attempt) short: say so and name that setting, not the
+            // last attempt's (e.g. the read timeout), which would not help.
+            int n = Math.max(1, e.attempts());
+            m.append("; the total time budget of ").append(seconds(e.budgetSpent())).append(" ran out after ")
+                    .append(n).append(n == 1 ? " attempt" : " attempts");
+            if (ownAdvice == null && e.entry().category() != ErrorCatalog.Category.THROTTLED) {
+                advice = "Check the network path from the build agent to the endpoint, or raise "
+                        + ErrorCatalog.DEADLINE + " so that more attempts fit.";
+            } else if (ownAdvice == null) {
+                advice = advice + " Or raise " + ErrorCatalog.DEADLINE + " so that more attempts fit.";
+            }
+        } else if (e.attempts() > 1) {
             m.append(" (after ").append(e.attempts()).append(" attempts)");
         }
-        String advice = e.entry().adviceFor(e.action());
         m.append(". ").append(e.requestId() == null ? withoutRequestId(advice) : advice);
         return m.toString();
+    }
+
+    private static String seconds(java.time.Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /** Advice that asks for the RequestId makes no sense when the answer had none (a transport failure). */

@@ -114,7 +114,13 @@ public final class ReportJson {
         o.addProperty("changingChargeType", s.changingChargeType());
         o.addProperty("changingAffectTime", s.changingAffectTime());
         o.add("operationLocks", strings(s.operationLocks()));
-        o.addProperty("locked", s.locked());
+        // Without an OperationLocks field nothing is known about locks: "locked" is null then, never false.
+        if (s.locked() || s.locksKnown()) {
+            o.addProperty("locked", s.locked());
+        } else {
+            o.add("locked", com.google.gson.JsonNull.INSTANCE);
+        }
+        o.addProperty("locksKnown", s.locksKnown());
         return o;
     }
 

@@ -73,7 +73,7 @@ public final class ReportText {
             out.add(PREFIX + (r.activated() ? "Service after activation: " : "Service: ") + "charge type "
                     + or(s.internetChargeType()) + ", opened " + or(s.openingTime())
                     + ", locks " + (s.locked() ? String.join(", ", s.operationLocks().stream().map(EnsureActive::lockName).toList())
-                    : "none")
+                    : s.locksKnown() ? "none" : "unknown (the answer had no OperationLocks field)")
                     + (s.changingChargeType() == null || s.changingChargeType().isBlank() ? ""
                     : ", next charge type " + s.changingChargeType()
                     + (s.changingAffectTime() == null ? "" : " from " + s.changingAffectTime())));

@@ -60,7 +60,7 @@ final class ResponseParser {
         List<String> locks = new ArrayList<>();
         JsonElement lockField = o.get("OperationLocks");
         if (lockField == null || lockField.isJsonNull()) {
-            notes.add("the answer has no OperationLocks field; read as no locks");
+            notes.add("the answer has no OperationLocks field, so the locks are unknown");
         } else {
             for (JsonElement lock : items(lockField, "LockReason", "OperationLocks", r.requestId)) {
                 locks.add(lockReason(lock, r.requestId));
@@ -72,7 +72,7 @@ final class ResponseParser {
                 text(o, "InternetChargeType", r.requestId),
                 text(o, "ChangingChargeType", r.requestId),
                 text(o, "ChangingAffectTime", r.requestId),
-                locks);
+                locks, lockField != null && !lockField.isJsonNull());
         return new ServiceAnswer(status, notes);
     }
 

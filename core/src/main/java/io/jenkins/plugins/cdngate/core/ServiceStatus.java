@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Every field DescribeCdnService documents. Absent fields are null; {@code operationLocks}
- * is never null (empty when there are none).
+ * is never null (empty when there are none, and empty when the answer had no OperationLocks field: then
+ * {@code locksKnown} is false and nothing can be said about locks).
  */
 public record ServiceStatus(
         String requestId,
@@ -13,10 +14,18 @@ public record ServiceStatus(
         String internetChargeType,
         String changingChargeType,
         String changingAffectTime,
-        List<String> operationLocks) {
+        List<String> operationLocks,
+        boolean locksKnown) {
 
     public ServiceStatus {
         operationLocks = operationLocks == null ? List.of() : List.copyOf(operationLocks);
+    }
+
+    /** An answer that carried its OperationLocks field ({@code locksKnown} true). */
+    public ServiceStatus(String requestId, String instanceId, String openingTime, String internetChargeType,
+                         String changingChargeType, String changingAffectTime, List<String> operationLocks) {
+        this(requestId, instanceId, openingTime, internetChargeType, changingChargeType, changingAffectTime,
+                operationLocks, true);
     }
 
     public boolean locked() {

@@ -165,13 +165,53 @@ public class EnsureActiveTest extends EmulatorFixture {
     @Test
     public void openAnsweringHasOpenedCountsAsActiveButMustStillBeConfirmed() throws Exception {
         // The emulator keeps the account not activated while Open says HasOpened: the confirming
-        // describes never see it, so the gate must not PASS on Open's word alone.
+        // describe never sees it, so the gate must not PASS on Open's word alone. Nothing was opened by this run, so
+        // there is nothing to wait for: one confirming describe, then FAIL (issue 8 item 1).
         account().openError("CdnService.HasOpened");
         Report r = EnsureActive.run(ensure());
         assertTrue(anyFinding(r, Verdict.PASS, "already activated (CdnService.HasOpened)"));
         assertEquals(Verdict.FAIL, r.verdict());
-        assertTrue(r.reason(), r.reason().contains("still reports it not activated"));
-        assertEquals(1 + 1 + 4, emu.requests().stream().filter(q -> q.accessKeyId().equals(id)).count());
+        assertFalse(r.reason(), r.reason().contains("run the gate again shortly"));
+        assertTrue(r.reason(), r.reason().contains("already opened"));
+        assertEquals(1 + 1 + 1, emu.requests().stream().filter(q -> q.accessKeyId().equals(id)).count());
+    }
+
+    private static final String LOCKED = "The account is locked for security reasons.";
+
+    @Test
+    public void anOperationDeniedThatIsNotAboutActivationFailsAtOnceAfterHasOpened() throws Exception {
+        // given an activated account whose Describe answers 403 OperationDenied for a security lock (issue 8 item 1)
+        account().activated(true).describeDenied(LOCKED);
+        // when
+        Report r = EnsureActive.run(ensure());
+        // then FAIL at once: one Open (HasOpened), one confirming Describe, no propagation wait, nothing activated
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertFalse(r.activated());
+        assertEquals(1, count("OpenCdnService"));
+        assertEquals(2, count("DescribeCdnService"));
+        assertTrue(r.reason(), r.reason().contains(LOCKED.substring(0, LOCKED.length() - 1)));
+        assertTrue(r.reason(), r.reason().contains("[Code OperationDenied, RequestId "));
+        assertTrue(r.reason(), r.reason().contains("already opened"));
+        assertTrue(r.reason(), r.reason().contains("denies this AccessKey"));
+        assertTrue(r.reason(), r.reason().contains("RAM policy"));
+        assertTrue(r.reason(), r.reason().contains("lock"));
+        assertFalse(r.reason(), r.reason().contains("run the gate again shortly"));
+        assertFalse(r.reason(), r.reason().contains("Activate CDN"));
+        for (String line : ReportText.lines(r)) {
+            assertFalse(line, line.contains("CDN was activated by this run"));
+            assertFalse(line, line.contains("still reports it not activated"));
+        }
+    }
+
+    @Test
+    public void anOperationDeniedWithActivationOffQuotesAlibabaInsteadOfClaimingNotActivated() throws Exception {
+        account().activated(true).describeDenied(LOCKED);
+        Report r = EnsureActive.run(new EnsureActiveRequest(key(), connection(), false, null, null, null, null));
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertEquals(0, count("OpenCdnService"));
+        assertTrue(r.reason(), r.reason().contains(LOCKED.substring(0, LOCKED.length() - 1)));
+        assertTrue(r.reason(), r.reason().contains("[Code OperationDenied, RequestId "));
+        assertFalse(r.reason(), r.reason().contains("CDN is not activated on this account"));
     }
 
     @Test
@@ -216,6 +256,42 @@ public class EnsureActiveTest extends EmulatorFixture {
         assertEquals(Verdict.UNSTABLE, r.verdict());
         assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("without an OpeningTime")));
         assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("unlocked")));
+    }
+
+    @Test
+    public void anAnswerWithoutOperationLocksSaysTheLocksAreUnknownNotNone() throws Exception {
+        // given a DescribeCdnService answer with no OperationLocks field (issue 8 item 2)
+        ReportBuilder b = new ReportBuilder(EnsureActive.GATE, Mode.ENFORCE, AccessKey.of("LTAI-test-0001", "s"));
+        EnsureActive.judge(ResponseParser.service("{\"RequestId\":\"R-1\",\"InternetChargeType\":\"PayByTraffic\","
+                        + "\"OpeningTime\":\"2024-02-28T13:11:49Z\"}"),
+                EnsureActiveRequest.of(AccessKey.of("LTAI-test-0001", "s"), null), b);
+        // when
+        Report r = b.build("ok");
+        List<String> lines = ReportText.lines(r);
+        // then UNSTABLE, and no line claims there are no locks
+        assertEquals(Verdict.UNSTABLE, r.verdict());
+        for (String line : lines) {
+            assertFalse(line, line.contains("locks none"));
+            assertFalse(line, line.contains("read as no locks"));
+        }
+        assertTrue(String.join("\n", lines), lines.stream().anyMatch(l -> l.startsWith("[CDN Gate] Service: ")
+                && l.contains("locks unknown")));
+        assertFalse(r.service().locksKnown());
+        com.google.gson.JsonObject service = ReportJson.toTree(r).getAsJsonObject("service");
+        assertFalse(service.get("locksKnown").getAsBoolean());
+        assertTrue(service.toString(), service.get("locked").isJsonNull());
+    }
+
+    @Test
+    public void anAnswerWithAnEmptyOperationLocksListSaysLocksNone() throws Exception {
+        ReportBuilder b = new ReportBuilder(EnsureActive.GATE, Mode.ENFORCE, AccessKey.of("LTAI-test-0001", "s"));
+        EnsureActive.judge(ResponseParser.service("{\"RequestId\":\"R-1\",\"InternetChargeType\":\"PayByTraffic\","
+                        + "\"OpeningTime\":\"2024-02-28T13:11:49Z\",\"OperationLocks\":{\"LockReason\":[]}}"),
+                EnsureActiveRequest.of(AccessKey.of("LTAI-test-0001", "s"), null), b);
+        Report r = b.build("ok");
+        assertEquals(Verdict.PASS, r.verdict());
+        assertTrue(ReportText.lines(r).stream().anyMatch(l -> l.contains("locks none")));
+        assertTrue(r.service().locksKnown());
     }
 
     @Test

@@ -187,7 +187,7 @@ public class ErrorCatalogTest {
     public void adviceNamingASettingNamesItForBothFrontEnds() {
         // given the settings a user can change, as the CLI option and the Jenkins global configuration field
         String[][] settings = {
-                {"deadline", "--deadline", "Time budget per gate"},
+                {"total time budget", "--deadline", "Time budget per gate"},
                 {"rate limit", "--rate-limit-describe", "calls per second"},
                 {"read timeout", "--timeout", "Read timeout"},
         };
@@ -200,7 +200,7 @@ public class ErrorCatalogTest {
                 }
             }
         }
-        assertTrue(ErrorCatalog.resolve(ErrorCatalog.DEADLINE_EXCEEDED).advice().contains("raise the deadline"));
+        assertTrue(ErrorCatalog.resolve(ErrorCatalog.DEADLINE_EXCEEDED).advice().contains("raise the total time budget"));
         assertTrue(ErrorCatalog.resolve("Throttling.User").advice().contains("lower the rate limit"));
     }
 }

@@ -33,7 +33,7 @@ public class ReportFormsTest {
         assertEquals("500.0 GiB (536870912000 bytes)", o.get("remainingBytesHuman").getAsString());
         assertTrue(o.get("remainingRequests").isJsonNull());
         assertEquals(List.of("requestId", "instanceId", "openingTime", "internetChargeType", "changingChargeType",
-                "changingAffectTime", "operationLocks", "locked"), List.copyOf(o.getAsJsonObject("service").keySet()));
+                "changingAffectTime", "operationLocks", "locked", "locksKnown"), List.copyOf(o.getAsJsonObject("service").keySet()));
         assertEquals(List.of("instanceId", "commodityCode", "displayName", "templateName", "status", "startTime",
                 "endTime", "currCapacity", "initCapacity", "unit", "remaining", "total", "counted", "note"),
                 List.copyOf(o.getAsJsonArray("plans").get(0).getAsJsonObject().keySet()));

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.cdngate.core;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -88,6 +89,41 @@ public class RetryTest extends EmulatorFixture {
         assertEquals(Verdict.FAIL, r.verdict());
         // Whichever gives up first: the governor at the deadline, or the read timeout clamped to the deadline.
         assertTrue(r.reason(), r.reason().contains("[Code CdnGate.DeadlineExceeded") || r.reason().contains("[Code SDK.ReadTimeout"));
+    }
+
+    @Test
+    public void aTimeoutCutShortByTheDeadlineReportsTheDeadlineAndTheAttempts() throws Exception {
+        // given an API slower than the read timeout, retries allowed, and a total budget for about three attempts
+        // (issue 8 item 4)
+        account().activated(true);
+        emu.inject("DescribeCdnService", Fault.latency(20_000));
+        ConnectionSettings conn = connection().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1))
+                .withRetries(10, Duration.ofSeconds(3));
+        // when
+        Report r = EnsureActive.run(EnsureActiveRequest.of(key(), conn));
+        // then the line says the total budget ran out, after how many attempts, and which setting to raise
+        assertEquals(Verdict.FAIL, r.verdict());
+        // (the emulator logs a delayed request only when it answers, so the attempts are not counted there)
+        assertTrue(r.reason(), r.reason().matches(".*; the total time budget of 3 s ran out after [1-9][0-9]* attempts?\\. .*"));
+        assertTrue(r.reason(), r.reason().contains("--deadline"));
+        assertTrue(r.reason(), r.reason().contains("deadlineSeconds"));
+        assertTrue(r.reason(), r.reason().contains("raise the total time budget"));
+        assertFalse(r.reason(), r.reason().contains("--timeout"));
+        assertFalse(r.reason(), r.reason().contains("raise the read timeout"));
+    }
+
+    @Test
+    public void aReadTimeoutWithinTheBudgetStillNamesTheReadTimeout() throws Exception {
+        // every attempt ends at the read timeout and the attempts run out well before the budget
+        account().activated(true);
+        emu.inject("DescribeCdnService", Fault.latency(20_000));
+        ConnectionSettings conn = connection().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1))
+                .withRetries(2, Duration.ofSeconds(60));
+        Report r = EnsureActive.run(EnsureActiveRequest.of(key(), conn));
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("within the read timeout of 1 s (after 2 attempts)"));
+        assertTrue(r.reason(), r.reason().contains("--timeout"));
+        assertFalse(r.reason(), r.reason().contains("time budget"));
     }
 
     @Test

@@ -60,6 +60,38 @@ public class TransportWordsTest {
     }
 
     @Test
+    public void aTlsHandshakeThatHangsIsNamedAsTheTlsHandshake() throws Exception {
+        // given an https:// endpoint on a port that accepts TCP connections and never answers (a plain-HTTP port,
+        // a proxy that swallows TLS) (issue 8 item 5)
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // accept, read nothing, answer nothing
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            }, "silent-tls-server");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            ConnectionSettings conn = ConnectionSettings.defaults().withEndpoint("https://127.0.0.1:" + silent.getLocalPort())
+                    .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1)).withRetries(1, Duration.ofSeconds(30));
+            // when
+            Report r = EnsureActive.run(EnsureActiveRequest.of(AccessKey.of("LTAI-test-0001", "test-secret-0001"), conn));
+            // then
+            assertEquals(Verdict.FAIL, r.verdict());
+            assertTrue(r.reason(), r.reason().contains("the TLS handshake"));
+            assertFalse(r.reason(), r.reason().contains("the connection attempt timed out"));
+            assertFalse(r.reason(), r.reason().contains("Exception"));
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
     public void theProxyIsNamedWhenOneAppliesWithoutItsPassword() {
         Endpoint real = Endpoint.parse("cdn.aliyuncs.com");
         Map<String, String> env = Map.of("HTTPS_PROXY", "http://ci:pr0xy-pw@proxy.example:3128/",

@@ -31,6 +31,7 @@ public final class Account {
     private String securityToken;
     private boolean securityTokenExpired;
     private String notActivatedCode = NOT_ACTIVATED_DEFAULT;
+    private String describeDenied;
 
     private Account(String accessKeyId, String accessKeySecret) {
         if (accessKeyId == null || accessKeyId.isBlank()) {
@@ -182,6 +183,19 @@ public final class Account {
         return this;
     }
 
+    /**
+     * Makes both Describe operations answer 403 {@code OperationDenied} with this message whatever the activation
+     * state, as Alibaba answers for an account locked for security reasons (OpenCdnService still answers as the
+     * activation state says: {@code CdnService.HasOpened} once activated); {@code null} clears it.
+     */
+    public synchronized Account describeDenied(String message) {
+        if (message != null && message.isBlank()) {
+            throw new IllegalArgumentException("describeDenied needs a message (null clears it)");
+        }
+        this.describeDenied = message;
+        return this;
+    }
+
     // ---- getters ----
 
     public String accessKeyId() { return accessKeyId; }
@@ -203,16 +217,25 @@ public final class Account {
     synchronized String securityToken() { return securityToken; }
     public synchronized boolean isSecurityTokenExpired() { return securityTokenExpired; }
     public synchronized String notActivatedCode() { return notActivatedCode; }
+    /** The message of the {@code OperationDenied} both Describe operations answer with, or null. */
+    public synchronized String describeDenied() { return describeDenied; }
 
-    /** Masks an AccessKey ID: first four and last four characters, e.g. {@code LTAI****0001}. */
+    /**
+     * Masks an AccessKey ID as CDN Gate does: first four and last four characters for the documented shapes
+     * ({@code LTAI...}, {@code STS....}), e.g. {@code LTAI****0001}; anything else (maybe a secret sent as the ID)
+     * its first two characters at most.
+     */
     static String mask(String id) {
         if (id == null) {
             return "(none)";
         }
-        if (id.length() <= 8) {
+        if (id.length() < 8) {
             return "****";
         }
-        return id.substring(0, 4) + "****" + id.substring(id.length() - 4);
+        if (id.matches("LTAI[A-Za-z0-9-]{8,28}|STS\\.[A-Za-z0-9-]{8,60}")) {
+            return id.substring(0, 4) + "****" + id.substring(id.length() - 4);
+        }
+        return id.substring(0, 2) + "****";
     }
 
     @Override

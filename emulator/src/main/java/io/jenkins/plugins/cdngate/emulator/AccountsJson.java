@@ -31,7 +31,8 @@ public final class AccountsJson {
 
     private static final Set<String> ACCOUNT_KEYS = Set.of("accessKeyId", "accessKeySecret", "accessKeySecretEnv",
             "activated", "chargeType", "openingTime", "instanceId", "changingChargeType", "changingAffectTime",
-            "locks", "plans", "openError", "deny", "securityToken", "securityTokenExpired", "notActivatedCode");
+            "locks", "plans", "openError", "deny", "securityToken", "securityTokenExpired", "notActivatedCode",
+            "describeDenied");
     private static final Set<String> PLAN_KEYS = Set.of("instanceId", "commodityCode", "displayName", "templateName",
             "status", "startTime", "endTime", "currCapacity", "initCapacity");
     private static final Set<String> FAULT_KEYS = Set.of("action", "fault", "latencyMs", "times", "probability",
@@ -172,6 +173,7 @@ public final class AccountsJson {
             if (o.has("securityToken")) a.securityToken(string(o, "securityToken", where));
             if (o.has("securityTokenExpired")) a.securityTokenExpired(bool(o, "securityTokenExpired", where));
             if (o.has("notActivatedCode")) a.notActivatedCode(string(o, "notActivatedCode", where));
+            if (o.has("describeDenied")) a.describeDenied(scalarOrNull(o.get("describeDenied"), where + ".describeDenied"));
         } catch (IllegalArgumentException e) {
             String m = e.getMessage();
             throw new IllegalArgumentException(m.startsWith(where) ? m : where + ": " + m);
@@ -254,6 +256,7 @@ public final class AccountsJson {
         m.put("hasSecurityToken", a.hasSecurityToken());
         m.put("securityTokenExpired", a.isSecurityTokenExpired());
         m.put("notActivatedCode", a.notActivatedCode());
+        m.put("describeDenied", a.describeDenied());
         return m;
     }
 

@@ -717,6 +717,10 @@ public final class CdnEmulator implements AutoCloseable {
                 return;
             }
         }
+        if (c.account.describeDenied() != null) {
+            error(c, "OperationDenied", c.account.describeDenied(), faultName);
+            return;
+        }
         if (!c.account.isActivated()) {
             error(c, c.account.notActivatedCode(), null, faultName);
             return;
@@ -728,6 +732,10 @@ public final class CdnEmulator implements AutoCloseable {
         String status = c.params.getOrDefault("Status", "valid");
         if (!PLAN_STATUSES.contains(status)) {
             error(c, "InvalidParameter", null, faultName);
+            return;
+        }
+        if (c.account.describeDenied() != null) {
+            error(c, "OperationDenied", c.account.describeDenied(), faultName);
             return;
         }
         if (!c.account.isActivated()) {

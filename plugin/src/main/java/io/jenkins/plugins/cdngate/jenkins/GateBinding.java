@@ -10,6 +10,7 @@ import io.jenkins.plugins.cdngate.core.Counts;
 import io.jenkins.plugins.cdngate.core.Endpoint;
 import io.jenkins.plugins.cdngate.core.EnsureActive;
 import io.jenkins.plugins.cdngate.core.EnsureActiveRequest;
+import io.jenkins.plugins.cdngate.core.Interruptions;
 import io.jenkins.plugins.cdngate.core.LockPolicy;
 import io.jenkins.plugins.cdngate.core.Mode;
 import io.jenkins.plugins.cdngate.core.Report;
@@ -141,7 +142,16 @@ public final class GateBinding {
         } catch (IllegalArgumentException e) {
             throw new AbortException(PREFIX + e.getMessage());
         }
-        return render(EnsureActive.run(request), run, listener, marker, place, poolKey);
+        Report report;
+        try {
+            report = EnsureActive.run(request);
+        } catch (InterruptedException e) {
+            // An aborted build: activation cannot be undone, so when an OpenCdnService request was on the wire the
+            // log says that its outcome is unknown and what to check (core's words, the CLI prints the same).
+            listener.getLogger().println(PREFIX + Interruptions.message(e));
+            throw e;
+        }
+        return render(report, run, listener, marker, place, poolKey);
     }
 
     /** {@link #requireQuota(RequireQuotaParameters, Run, TaskListener, UnstableMarker, String)} with no place name. */

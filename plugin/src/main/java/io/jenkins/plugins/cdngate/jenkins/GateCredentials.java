@@ -3,6 +3,7 @@ package io.jenkins.plugins.cdngate.jenkins;
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
@@ -18,6 +19,8 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import io.jenkins.plugins.cdngate.core.AccessKey;
+import io.jenkins.plugins.cdngate.core.JobCredentialScopes;
+import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.Jenkins;
 
@@ -90,7 +93,28 @@ public final class GateCredentials {
         return new Found(key.withSource("Jenkins credentials '" + id + "'"), roleArn, roleSessionDurationSeconds);
     }
 
-    /** Backs every {@code doFillCredentialsIdItems}; {@code item} is null on the global configuration page. */
+    /**
+     * Credentials a job's build can use: the accepted types, without the scopes core says jobs never see
+     * ({@link JobCredentialScopes}: System). Without an item the list is built in the context of Jenkins itself
+     * (ACL.SYSTEM2), which does see System-scoped credentials; every build would then fail "not found".
+     */
+    private static final CredentialsMatcher USABLE_BY_JOBS = CredentialsMatchers.allOf(ACCEPTED_TYPES,
+            CredentialsMatchers.not(CredentialsMatchers.withScopes(scopesJobsCannotUse())));
+
+    private static List<CredentialsScope> scopesJobsCannotUse() {
+        List<CredentialsScope> scopes = new ArrayList<>();
+        for (CredentialsScope scope : CredentialsScope.values()) {
+            if (!JobCredentialScopes.usableByJobs(scope.name())) {
+                scopes.add(scope);
+            }
+        }
+        return scopes;
+    }
+
+    /**
+     * Backs every {@code doFillCredentialsIdItems}; {@code item} is null on the global configuration page and in the
+     * snippet generator without a job: then System-scoped credentials are left out, as no job could use them.
+     */
     public static ListBoxModel fillCredentialsIdItems(Item item, String credentialsId) {
         StandardListBoxModel result = new StandardListBoxModel();
         String current = Util.fixNull(credentialsId);
@@ -98,7 +122,7 @@ public final class GateCredentials {
             return result.includeCurrentValue(current);
         }
         return result.includeEmptyValue()
-                .includeMatchingAs(authentication(item), item, StandardCredentials.class, List.of(), ACCEPTED_TYPES)
+                .includeMatchingAs(authentication(item), item, StandardCredentials.class, List.of(), USABLE_BY_JOBS)
                 .includeCurrentValue(current);
     }
 
@@ -114,11 +138,19 @@ public final class GateCredentials {
         if (id.startsWith("${") && id.endsWith("}")) {
             return FormValidation.warning("Cannot check an expression; it is resolved when the build runs");
         }
-        if (CredentialsProvider.listCredentialsInItem(StandardCredentials.class, item, authentication(item), List.of(),
-                CredentialsMatchers.allOf(CredentialsMatchers.withId(id), ACCEPTED_TYPES)).isEmpty()) {
-            return FormValidation.error("No credentials '" + id + "' of an accepted type; " + ACCEPTED);
+        if (!CredentialsProvider.listCredentialsInItem(StandardCredentials.class, item, authentication(item), List.of(),
+                CredentialsMatchers.allOf(CredentialsMatchers.withId(id), USABLE_BY_JOBS)).isEmpty()) {
+            return FormValidation.ok();
         }
-        return FormValidation.ok();
+        // Not usable by jobs. A System-scoped credential with this ID is listed in Jenkins' own context only, and
+        // only administrators may look there (item-less lists are theirs alone): say why it cannot be used.
+        if (Jenkins.get().hasPermission(Jenkins.ADMINISTER) && !CredentialsProvider.listCredentialsInItem(
+                StandardCredentials.class, null, ACL.SYSTEM2, List.of(), CredentialsMatchers.allOf(
+                        CredentialsMatchers.withId(id), ACCEPTED_TYPES,
+                        CredentialsMatchers.withScopes(scopesJobsCannotUse()))).isEmpty()) {
+            return FormValidation.error(JobCredentialScopes.notUsableByJobs(id));
+        }
+        return FormValidation.error("No credentials '" + id + "' of an accepted type; " + ACCEPTED);
     }
 
     /**

@@ -11,7 +11,12 @@ import static org.junit.Assert.assertTrue;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.ProxyConfiguration;
+import hudson.model.FreeStyleProject;
+import hudson.model.Item;
 import hudson.model.Result;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.cdngate.core.credentials.ProxySettings;
 import io.jenkins.plugins.cdngate.emulator.Account;
@@ -25,6 +30,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -35,6 +41,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
 
 /**
  * Issue #10 in Jenkins: a RAM role on the credential or the step (STS AssumeRole against the emulator), the
@@ -238,6 +245,34 @@ public class CdnGateCredentialsTest {
                 + "proxy password is set without a proxy user name", b);
         r.assertLogNotContains("proxy-pass", b);
         assertEquals(0, emu.requestCount());
+    }
+
+    @Test
+    public void theNewFormChecksAnswerOnlyThoseWhoMayConfigure() throws Exception {
+        FreeStyleProject job = r.createFreeStyleProject("deploy");
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ).everywhere().toEveryone());
+        RequireQuotaStep.DescriptorImpl step = r.jenkins.getDescriptorByType(RequireQuotaStep.DescriptorImpl.class);
+        AlibabaCloudAccessKeyCredentialsImpl.DescriptorImpl credential =
+                r.jenkins.getDescriptorByType(AlibabaCloudAccessKeyCredentialsImpl.DescriptorImpl.class);
+        AlibabaCloudAccessKeyBinding.DescriptorImpl binding =
+                r.jenkins.getDescriptorByType(AlibabaCloudAccessKeyBinding.DescriptorImpl.class);
+        try (ACLContext ignored = ACL.as2(Jenkins.ANONYMOUS2)) {
+            assertEquals(FormValidation.Kind.OK, step.doCheckRoleArn(job, "not-an-arn").kind);
+            assertEquals(FormValidation.Kind.OK, credential.doCheckRoleArn(null, "not-an-arn").kind);
+            assertEquals(FormValidation.Kind.OK, credential.doCheckRoleSessionDurationSeconds(null, "5").kind);
+            assertEquals(FormValidation.Kind.OK, binding.doCheckAccessKeyIdVariable(job, "MY-KEY").kind);
+        }
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            assertEquals(FormValidation.Kind.ERROR, step.doCheckRoleArn(job, "not-an-arn").kind);
+            assertEquals(FormValidation.Kind.OK, step.doCheckRoleArn(job, ROLE).kind);
+            assertEquals(FormValidation.Kind.ERROR, credential.doCheckRoleArn(null, "not-an-arn").kind);
+            assertEquals(FormValidation.Kind.ERROR, credential.doCheckRoleSessionDurationSeconds(null, "5").kind);
+            assertEquals(FormValidation.Kind.OK, credential.doCheckRoleSessionDurationSeconds(null, "900").kind);
+            assertEquals(FormValidation.Kind.ERROR, binding.doCheckAccessKeyIdVariable(job, "MY-KEY").kind);
+            assertEquals(FormValidation.Kind.OK, binding.doCheckAccessKeyIdVariable(job, "MY_KEY").kind);
+            assertEquals(FormValidation.Kind.ERROR, step.doCheckMinDaysLeft(job, "-1").kind);
+        }
     }
 
     @Test

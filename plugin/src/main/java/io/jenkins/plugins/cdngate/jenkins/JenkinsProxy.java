@@ -11,7 +11,8 @@ import jenkins.model.Jenkins;
 /**
  * Jenkins' HTTP proxy (Manage Jenkins > System > HTTP Proxy Configuration) as core's {@link ProxySettings}, so
  * the CDN and STS calls of every gate and of the {@code withCredentials} binding go where the rest of Jenkins
- * goes. Read at each call: a change on that page applies to the next gate without a restart.
+ * goes. Read at each gate; what the SDK's one-client-per-JVM does with a changed proxy, and why core refuses proxy
+ * credentials, is core's ({@link ProxySettings}). Nothing here decides either: the settings are passed on whole.
  */
 final class JenkinsProxy {
     private JenkinsProxy() {

@@ -48,11 +48,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code raw}: the emulator's own throughput with a bare SDK client (is it the bottleneck?)</li>
  *   <li>{@code load}: 1,000 gates from 200 threads on one account, emulator rate limits on and 20 ms
  *       added latency; our limiter and coalescing on, limiter only, and both off</li>
- *   <li>{@code overhead}: a warm require-quota gate against the bare SDK call it makes, interleaved</li>
+ *   <li>{@code overhead}: a warm require-quota gate against the bare SDK call it makes, interleaved (its plan in
+ *       use, 30 history readings and a days-left minimum, so the forecast is on the measured path)</li>
+ *   <li>{@code forecast}: the forecast alone (pace, pool drain, history pace, its report lines and JSON) on
+ *       1, 5 and 50 plans with 0, 30 and 1,000 readings: what it adds to a gate's warm path</li>
  *   <li>{@code cold}: whole-process wall, CPU and peak RSS of one CLI require-quota run against the
  *       standalone emulator, next to one bare SDK call in a fresh JVM</li>
  * </ol>
- * Usage: {@code java -jar bench/target/cdn-gate-bench.jar [--only raw,load,overhead,cold] [--gates 1000]
+ * Usage: {@code java -jar bench/target/cdn-gate-bench.jar [--only raw,load,overhead,forecast,cold] [--gates 1000]
  * [--threads 200] [--iterations 2000] [--cold-runs 5] [--cli-jar cli/target/cdn-gate.jar]
  * [--emulator-jar emulator/target/cdn-gate-emulator.jar]} from the repository root.
  */
@@ -65,7 +68,7 @@ public final class Bench {
     private final Map<String, String> options = new LinkedHashMap<>();
 
     private Bench(String[] args) {
-        options.put("only", "raw,load,overhead,cold");
+        options.put("only", "raw,load,overhead,forecast,cold");
         options.put("gates", "1000");
         options.put("threads", "200");
         options.put("iterations", "2000");
@@ -109,6 +112,9 @@ public final class Bench {
         if (runs("overhead")) {
             overhead();
         }
+        if (runs("forecast")) {
+            forecast();
+        }
         if (runs("cold")) {
             cold();
         }
@@ -149,8 +155,9 @@ public final class Bench {
 
     private static Account account() {
         return Account.create(KEY_ID, SECRET).activated(true)
+                // in use (500 GiB left of 1 TiB), so the forecast computes a pace on the measured path
                 .plan(Plan.dataTransfer("FP-bench-0001", "CDN data transfer plan (Chinese mainland)", 536870912000L,
-                        536870912000L, "2026-01-01T00:00:00Z", "2099-01-01T00:00:00Z"));
+                        1099511627776L, "2026-01-01T00:00:00Z", "2099-01-01T00:00:00Z"));
     }
 
     private static ConnectionSettings connection(CdnEmulator emu) {
@@ -323,6 +330,72 @@ public final class Bench {
         return best;
     }
 
+    // ------------------------------------------------------------------ scenario: forecast alone
+
+    /**
+     * What the forecast adds to a gate's warm path, measured directly: {@code Forecaster.forecast} (per-plan pace,
+     * history pace, the pool drained earliest-expiry first) plus its human lines and its JSON form, as every front
+     * end renders them. In-process, one thread, after warm-up; a checksum keeps the JIT from dropping the work.
+     */
+    private void forecast() {
+        int iterations = number("iterations") * 10;
+        java.time.Instant now = java.time.Instant.parse("2026-11-21T00:00:00Z");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "## Forecast alone: Forecaster.forecast + ForecastText.lines + the JSON "
+                + "'forecast' object, %d iterations per shape after %d warm-up, one thread%n", iterations, iterations);
+        long checksum = 0;
+        for (int[] shape : new int[][] {{1, 0}, {5, 30}, {50, 1000}}) {
+            List<io.jenkins.plugins.cdngate.core.ResourcePlan> plans = new ArrayList<>();
+            for (int p = 0; p < shape[0]; p++) {
+                long total = 1099511627776L;
+                long left = p % 3 == 0 ? total : total / (2 + p % 5); // some unused, some in use
+                plans.add(new io.jenkins.plugins.cdngate.core.ResourcePlan("FP-bench-" + p, "cdnflowbag",
+                        "CDN data transfer plan (Chinese mainland)", "CDN data transfer plan", "valid",
+                        now.minus(Duration.ofDays(10 + p)).toString(), now.plus(Duration.ofDays(5 + 7 * p)).toString(),
+                        Long.toString(left), Long.toString(total), io.jenkins.plugins.cdngate.core.ResourcePlan.Unit.BYTES,
+                        left, total, true, null));
+            }
+            List<io.jenkins.plugins.cdngate.core.forecast.Reading> history = readings(now, shape[1]);
+            Latencies l = new Latencies();
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpuStart = 0;
+            for (int i = 0; i < iterations * 2; i++) {
+                if (i == iterations) {
+                    // CPU time of this thread: unlike wall time, barely moved by other processes on a busy machine
+                    cpuStart = threads.getCurrentThreadCpuTime();
+                }
+                long t0 = System.nanoTime();
+                io.jenkins.plugins.cdngate.core.forecast.QuotaForecast f =
+                        io.jenkins.plugins.cdngate.core.forecast.Forecaster.forecast(plans, now, history, MIN_BYTES,
+                                null, 7, 30, null);
+                List<String> lines = io.jenkins.plugins.cdngate.core.forecast.ForecastText.lines(f, plans);
+                Report report = new Report("require-quota", Verdict.PASS, "ok", List.of(), "LTAI****0001", null, null,
+                        List.of(), 0L, null, false, f, null);
+                String json = io.jenkins.plugins.cdngate.core.ReportJson.toTree(report).get("forecast").toString();
+                long t1 = System.nanoTime();
+                checksum += lines.size() + json.length();
+                if (i >= iterations) {
+                    l.add(t1 - t0);
+                }
+            }
+            double cpuMs = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / iterations;
+            System.out.printf(Locale.ROOT, "%2d plans, %4d readings: wall %s, mean %.4f ms; CPU mean %.4f ms%n",
+                    shape[0], shape[1], l.summary(), l.meanMs(), cpuMs);
+        }
+        System.out.println("(checksum " + checksum + ")");
+    }
+
+    /** {@code count} readings over the last 29 days, 10 GiB used a day. */
+    private static List<io.jenkins.plugins.cdngate.core.forecast.Reading> readings(java.time.Instant now, int count) {
+        List<io.jenkins.plugins.cdngate.core.forecast.Reading> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long ago = Duration.ofDays(29).getSeconds() * (count - i) / count;
+            out.add(new io.jenkins.plugins.cdngate.core.forecast.Reading(now.minusSeconds(ago),
+                    536870912000L + ago * 10737418240L / 86400));
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------ scenario: warm overhead
 
     private void overhead() throws Exception {
@@ -336,7 +409,7 @@ public final class Bench {
             emu.addAccount(account());
             IAcsClient client = BareSdkCall.client(KEY_ID, SECRET);
             RequireQuotaRequest request = RequireQuotaRequest.of(AccessKey.of(KEY_ID, SECRET), connection(emu),
-                    MIN_BYTES);
+                    MIN_BYTES).withDaysLeft(7, 30).withHistory(readings(java.time.Instant.now(), 30));
             for (int i = 0; i < 500; i++) {
                 BareSdkCall.call(client, emu.endpoint());
                 RequireQuota.run(request);

@@ -56,17 +56,19 @@ public final class Forecaster {
      */
     public static QuotaForecast forecast(List<ResourcePlan> plans, Instant now, List<Reading> history, Long minBytes,
                                          Long warnBytes, Integer minDaysLeft, Integer warnDaysLeft, Reading reading) {
-        List<ResourcePlan> counted = new ArrayList<>();
+        // each plan's times parsed once (parsing dominates the cost with many plans; docs/performance.md)
+        List<Dated> counted = new ArrayList<>();
         for (ResourcePlan p : plans) {
             if (p.counted() && p.unit() == ResourcePlan.Unit.BYTES && p.remaining() != null) {
-                counted.add(p);
+                counted.add(new Dated(p, time(p.startTime()), time(p.endTime())));
             }
         }
         List<PlanForecast> perPlan = new ArrayList<>();
         double plansPace = 0;
         double remaining = 0;
-        for (ResourcePlan p : counted) {
-            PlanForecast f = plan(p, now);
+        for (Dated d : counted) {
+            ResourcePlan p = d.plan();
+            PlanForecast f = plan(d, now);
             perPlan.add(f);
             if (f.bytesPerDay() != null) {
                 plansPace += f.bytesPerDay();
@@ -96,17 +98,22 @@ public final class Forecaster {
         return new QuotaForecast(perPlan, pool, minBytes, warnBytes, minDaysLeft, warnDaysLeft, reading);
     }
 
+    /** A counted plan with its StartTime and EndTime read (null when absent). */
+    private record Dated(ResourcePlan plan, Instant start, Instant end) {
+    }
+
     /** One plan at its own average pace since it started. */
-    static PlanForecast plan(ResourcePlan p, Instant now) {
-        Instant end = time(p.endTime());
-        Double pace = paceSinceStart(p, now);
+    private static PlanForecast plan(Dated d, Instant now) {
+        ResourcePlan p = d.plan();
+        Instant end = d.end();
+        Double pace = paceSinceStart(p, d.start(), now);
         if (pace == null) {
             return new PlanForecast(p.instanceId(), null, null, end, null, Outcome.NO_PACE_YET);
         }
         double secondsToEmpty = p.remaining() / pace * SECONDS_PER_DAY;
         Instant runOut = plus(now, secondsToEmpty);
         if (end != null) {
-            double secondsToEnd = Duration.between(now, end).getSeconds();
+            double secondsToEnd = seconds(now, end);
             if (secondsToEmpty > secondsToEnd) {
                 long unused = unused(p.remaining(), pace / SECONDS_PER_DAY * secondsToEnd);
                 return new PlanForecast(p.instanceId(), pace, runOut, end, unused, Outcome.LEAVES_UNUSED_AT_EXPIRY);
@@ -116,13 +123,12 @@ public final class Forecaster {
     }
 
     /** Bytes per day since StartTime; null when nothing was used, the start is unknown or the totals unusable. */
-    static Double paceSinceStart(ResourcePlan p, Instant now) {
-        Instant start = time(p.startTime());
+    static Double paceSinceStart(ResourcePlan p, Instant start, Instant now) {
         if (start == null || p.remaining() == null || p.total() == null || p.remaining() >= p.total()) {
             return null;
         }
         long used = p.total() - p.remaining();
-        long elapsed = Math.max(Duration.between(start, now).getSeconds(), MIN_ELAPSED_SECONDS);
+        long elapsed = Math.max(seconds(start, now), MIN_ELAPSED_SECONDS);
         return used * SECONDS_PER_DAY / elapsed;
     }
 
@@ -152,7 +158,7 @@ public final class Forecaster {
         for (int i = 1; i < readings.size(); i++) {
             dropped += Math.max(0, readings.get(i - 1).remainingBytes() - readings.get(i).remainingBytes());
         }
-        long span = Duration.between(readings.get(0).at(), readings.get(readings.size() - 1).at()).getSeconds();
+        long span = seconds(readings.get(0).at(), readings.get(readings.size() - 1).at());
         if (span < MIN_HISTORY_SPAN.getSeconds() || dropped <= 0) {
             return 0;
         }
@@ -160,19 +166,19 @@ public final class Forecaster {
     }
 
     /** The pool drained at {@code pace} through the plans, the earliest EndTime first (none = never ends, last). */
-    static PoolForecast drain(List<ResourcePlan> counted, Instant now, double pace, PaceSource source,
-                              int readingsUsed) {
-        List<ResourcePlan> order = new ArrayList<>(counted);
-        order.sort(Comparator.comparing((ResourcePlan p) -> time(p.endTime()),
-                Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(p -> p.instanceId() == null ? "" : p.instanceId()));
+    private static PoolForecast drain(List<Dated> counted, Instant now, double pace, PaceSource source,
+                                      int readingsUsed) {
+        List<Dated> order = new ArrayList<>(counted);
+        order.sort(Comparator.comparing(Dated::end, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+                .thenComparing(d -> d.plan().instanceId() == null ? "" : d.plan().instanceId()));
         double perSecond = pace / SECONDS_PER_DAY;
         double t = 0;
         long unused = 0;
-        for (ResourcePlan p : order) {
-            Instant end = time(p.endTime());
+        for (Dated d : order) {
+            ResourcePlan p = d.plan();
+            Instant end = d.end();
             double toEmpty = p.remaining() / perSecond;
-            double toEnd = end == null ? Double.POSITIVE_INFINITY : Duration.between(now, end).getSeconds();
+            double toEnd = end == null ? Double.POSITIVE_INFINITY : seconds(now, end);
             if (t + toEmpty <= toEnd) {
                 t += toEmpty;
             } else {
@@ -203,11 +209,19 @@ public final class Forecaster {
 
     /** {@code now} plus seconds (rounded down: earlier is the conservative side); null beyond year 9999. */
     private static Instant plus(Instant now, double seconds) {
-        if (!(seconds <= Duration.between(now, LAST_DATE).getSeconds())) {
+        if (!(seconds <= seconds(now, LAST_DATE))) {
             return null;
         }
         // + 1 ms: 2591999.9999999995 s from binary fractions is 30 days, not 29 days 23:59:59
         return now.plusSeconds((long) Math.floor(seconds + 0.001));
+    }
+
+    /**
+     * Whole seconds from one instant to another. Not {@code Duration.between}: between instants centuries apart it
+     * overflows its nanosecond count and recovers through a caught exception, tens of microseconds a call.
+     */
+    private static long seconds(Instant from, Instant to) {
+        return to.getEpochSecond() - from.getEpochSecond();
     }
 
     /** ISO-8601 with offset, as the gate reads plan times; null when absent or unreadable (counted plans never are). */
@@ -215,10 +229,54 @@ public final class Forecaster {
         if (text == null || text.isBlank()) {
             return null;
         }
+        String t = text.trim();
+        Instant fast = utc(t);
+        if (fast != null) {
+            return fast;
+        }
         try {
-            return OffsetDateTime.parse(text.trim()).toInstant();
+            return OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * {@code 2026-11-21T00:00:00Z} or {@code 2026-11-21T00:00Z}, the forms Alibaba sends, read without a
+     * DateTimeFormatter (which costs microseconds a plan; docs/performance.md); null for anything else, which then
+     * goes through {@link OffsetDateTime#parse}, so both read the same text the same way.
+     */
+    private static Instant utc(String t) {
+        int n = t.length();
+        if ((n != 20 && n != 17) || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-'
+                || t.charAt(10) != 'T' || t.charAt(13) != ':' || (n == 20 && t.charAt(16) != ':')) {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = n == 20 ? digits(t, 17, 2) : 0;
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.of(year, month, day, hour, minute, second).toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null; // e.g. month 13: the full parser decides (and refuses it)
+        }
+    }
+
+    private static int digits(String t, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.cdngate.core.Mode;
 import io.jenkins.plugins.cdngate.core.Report;
 import io.jenkins.plugins.cdngate.core.ReportJson;
 import io.jenkins.plugins.cdngate.core.ReportText;
+import io.jenkins.plugins.cdngate.core.picture.TrendPoint;
 import io.jenkins.plugins.cdngate.core.publish.HtmlReport;
 import io.jenkins.plugins.cdngate.core.publish.JUnitReport;
 import io.jenkins.plugins.cdngate.core.publish.MarkdownSummary;
@@ -103,7 +104,7 @@ abstract class GateCommand<R> implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             List<Report> reports = List.of(report);
             if (html != null) {
-                ReportFiles.write("--report", html, HtmlReport.render(reports, Instant.now()));
+                ReportFiles.write("--report", html, HtmlReport.render(reports, Instant.now(), trend(report)));
                 say(out, "HTML report: " + html.toAbsolutePath());
             }
             if (junit != null) {
@@ -180,6 +181,11 @@ abstract class GateCommand<R> implements Callable<Integer> {
 
     /** Lines (without prefix) to print before the gate runs, e.g. what an input file held; none by default. */
     List<String> notices() {
+        return List.of();
+    }
+
+    /** Earlier readings and this run's, for the trend in the HTML report; none by default. */
+    List<TrendPoint> trend(Report report) {
         return List.of();
     }
 

@@ -9,6 +9,7 @@ import io.jenkins.plugins.cdngate.core.RequireQuotaRequest;
 import io.jenkins.plugins.cdngate.core.Sizes;
 import io.jenkins.plugins.cdngate.core.forecast.Reading;
 import io.jenkins.plugins.cdngate.core.forecast.Readings;
+import io.jenkins.plugins.cdngate.core.picture.TrendPoint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -128,6 +129,28 @@ final class RequireQuotaCommand extends GateCommand<RequireQuotaRequest> {
     List<String> notices() {
         String skipped = historyRead == null ? null : historyRead.skippedSummary(history.toString());
         return skipped == null ? List.of() : List.of(skipped);
+    }
+
+    /**
+     * The --history readings and this run's verified one, for the trend in --report. A reading in the file carries
+     * no verdict (drawn as such); this run's carries the gate's.
+     */
+    @Override
+    List<TrendPoint> trend(Report report) {
+        if (history == null) {
+            return List.of();
+        }
+        List<TrendPoint> points = new java.util.ArrayList<>();
+        if (historyRead != null) {
+            for (Reading r : historyRead.readings()) {
+                points.add(new TrendPoint(null, r.at(), r.remainingBytes(), null));
+            }
+        }
+        Reading now = report.forecast() == null ? null : report.forecast().reading();
+        if (now != null) {
+            points.add(new TrendPoint("this run", now.at(), now.remainingBytes(), report.verdict().name()));
+        }
+        return points;
     }
 
     /** Appends this run's reading to --history, only when the gate verified it (fail closed: no guess becomes history). */

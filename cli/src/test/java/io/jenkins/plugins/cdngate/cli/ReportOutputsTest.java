@@ -88,6 +88,27 @@ public class ReportOutputsTest {
     }
 
     @Test
+    public void withAHistoryFileTheHtmlReportShowsTheTrendToTheProjectedRunOutDate() throws Exception {
+        Path history = tmp.getRoot().toPath().resolve("history.jsonl");
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Files.writeString(history, "{\"at\":\"" + now.minus(java.time.Duration.ofDays(6)) + "\",\"remainingBytes\":"
+                + (560L << 30) + "}\n{\"at\":\"" + now.minus(java.time.Duration.ofDays(3)) + "\",\"remainingBytes\":"
+                + (530L << 30) + "}\n");
+        Path html = tmp.getRoot().toPath().resolve("trend.html");
+
+        CliRun run = CliRun.run(env, "require-quota", "--min-bytes", "1GiB", "--endpoint", emulator.endpoint(),
+                "--history", history.toString(), "--report", html.toString());
+
+        assertEquals(run.toString(), ExitCodes.PASS, run.exitCode);
+        String page = Files.readString(html, StandardCharsets.UTF_8);
+        // two readings from the file and this run's: 560, 530, then the emulator's 500 GiB; 10 GiB a day from history
+        assertTrue(page, page.contains("Remaining data transfer across 3 builds: 500.0 GiB at the latest, projected to run out "));
+        assertTrue(page, page.contains("this run on "));
+        assertTrue(page, page.contains("reading without a verdict"));
+        assertTrue(page, page.contains("class=\"cdngate-projection\""));
+    }
+
+    @Test
     public void withJsonStdoutStaysOneJsonObjectWhileTheFilesAreWritten() throws Exception {
         Path html = tmp.getRoot().toPath().resolve("r.html");
 

@@ -57,14 +57,17 @@ public final class Markup {
         return out.toString();
     }
 
-    /** {@code 2027-06-05} (UTC). */
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
+    private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
+
+    /** {@code 2027-06-05} (UTC); beyond four-digit years {@code after 9999-12-31} (a pace close to zero). */
     public static String date(Instant at) {
-        return DATE.format(at);
+        return at.isAfter(LAST) ? "after 9999-12-31" : at.isBefore(FIRST) ? "before 0000-01-01" : DATE.format(at);
     }
 
     /** {@code 2026-12-02 00:40 UTC}. */
     public static String minute(Instant at) {
-        return MINUTE.format(at);
+        return at.isAfter(LAST) ? "after 9999-12-31" : at.isBefore(FIRST) ? "before 0000-01-01" : MINUTE.format(at);
     }
 
     /** A coordinate with at most one decimal, the same on every machine ({@code 12.5}, {@code 40}). */

@@ -152,6 +152,8 @@ public final class QuotaPicture {
     private static double marker(Svg svg, long value, long scale, double barY, double h, String label, boolean dashed,
                                  double labelY, List<double[]> taken) {
         double x = MARGIN + BAR * fraction(value, scale);
+        // a white underlay keeps the line visible where it crosses the dark solid part, in colour and in grey
+        svg.line(x, barY - 5, x, barY + h + 5, "#ffffff", 4, null);
         svg.line(x, barY - 5, x, barY + h + 5, INK, 2, dashed ? "stroke-dasharray=\"4 3\"" : null);
         double w = width(label, 11);
         // minimum: label left of its line; warning (never below the minimum): right of it, so they rarely meet
@@ -331,6 +333,9 @@ public final class QuotaPicture {
     }
 
     static String days(double days) {
+        if (Double.isNaN(days) || Double.isInfinite(days)) {
+            return days > 0 ? "no end in sight" : "no pace";
+        }
         if (days < 1) {
             return "less than a day";
         }

@@ -186,10 +186,14 @@ public final class TrendPicture {
         if (runOut != null) {
             words.add("At the current pace the data transfer runs out " + date(runOut) + ".");
         }
-        legend(svg);
+        legend(svg, points.stream().anyMatch(p -> !known(p.verdict())));
     }
 
-    private static void legend(Svg svg) {
+    private static boolean known(String verdict) {
+        return "PASS".equals(verdict) || "UNSTABLE".equals(verdict) || "FAIL".equals(verdict);
+    }
+
+    private static void legend(Svg svg, boolean unknown) {
         double ly = HEIGHT - 18;
         double lx = 20;
         String[][] items = {{"PASS", "PASS"}, {"UNSTABLE", "UNSTABLE"}, {"FAIL", "FAIL"}};
@@ -198,14 +202,18 @@ public final class TrendPicture {
             svg.text(lx + 14, ly, item[1], 11.5, MUTED, null, null);
             lx += 14 + width(item[1], 11.5) + 18;
         }
+        if (unknown) {
+            svg.raw(marker(null, lx + 5, ly - 4));
+            svg.text(lx + 14, ly, "reading without a verdict", 11.5, MUTED, null, null);
+            lx += 14 + width("reading without a verdict", 11.5) + 18;
+        }
         svg.line(lx, ly - 4, lx + 24, ly - 4, INK, 1.5, "stroke-dasharray=\"6 4\"");
         svg.text(lx + 30, ly, "projection at the current pace", 11.5, MUTED, null, null);
     }
 
     /** Circle PASS, triangle UNSTABLE, square FAIL, diamond anything else: the shape alone tells them apart. */
     static String marker(String verdict, double x, double y) {
-        String fill = "PASS".equals(verdict) || "UNSTABLE".equals(verdict) || "FAIL".equals(verdict)
-                ? Svg.verdictColour(verdict) : Svg.TRACK;
+        String fill = known(verdict) ? Svg.verdictColour(verdict) : Svg.TRACK;
         String common = " fill=\"" + fill + "\" stroke=\"#ffffff\" stroke-width=\"1.5\" class=\"cdngate-point\"/>\n";
         if ("PASS".equals(verdict)) {
             return "<circle cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"5\"" + common;

@@ -134,6 +134,9 @@ final class Gates {
     }
 
     static String days(double days) {
+        if (Double.isNaN(days) || Double.isInfinite(days)) {
+            return days > 0 ? "No end in sight" : "No pace";
+        }
         if (days < 1) {
             return "Less than a day";
         }

@@ -13,6 +13,8 @@ import io.jenkins.plugins.cdngate.core.Verdict;
 import io.jenkins.plugins.cdngate.core.picture.Markup;
 import io.jenkins.plugins.cdngate.core.picture.QuotaPicture;
 import io.jenkins.plugins.cdngate.core.picture.QuotaSnapshot;
+import io.jenkins.plugins.cdngate.core.picture.TrendPicture;
+import io.jenkins.plugins.cdngate.core.picture.TrendPoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -75,6 +77,11 @@ public final class HtmlReport {
             "  h2, h3 { break-after: avoid; }",
             "  .badge { color: #000; background: #fff !important; border: 2px solid #000; }",
             "  ul.findings li { background: #fff !important; }",
+            "  div.table { overflow: visible; }",
+            "  table { font-size: 8.5pt; }",
+            "  th, td { padding: 4px 5px; }",
+            "  td.num { white-space: normal; }",
+            "  table.plans td:first-child, table.plans td.pace { min-width: 0; }",
             "  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
             "}");
 
@@ -88,6 +95,14 @@ public final class HtmlReport {
      * @param now     when the page is made (shown; the pictures use it as their "as of")
      */
     public static String render(List<Report> reports, Instant now) {
+        return render(reports, now, List.of());
+    }
+
+    /**
+     * The page, with a trend of the data transfer left across earlier runs ({@link TrendPicture}) after the gates
+     * when {@code trend} has points; its projection is the pool's run-out date of the last report that has one.
+     */
+    public static String render(List<Report> reports, Instant now, List<TrendPoint> trend) {
         List<Report> all = reports == null ? List.of() : reports;
         Verdict overall = Gates.worst(all);
         StringBuilder h = new StringBuilder(32_768);
@@ -105,6 +120,18 @@ public final class HtmlReport {
         int n = 0;
         for (Report r : all) {
             gate(h, r, now, ++n);
+        }
+        if (trend != null && !trend.isEmpty()) {
+            Instant runOut = null;
+            for (Report r : all) {
+                if (r.forecast() != null && r.forecast().pool() != null && r.forecast().pool().runOutAt() != null) {
+                    runOut = r.forecast().pool().runOutAt();
+                }
+            }
+            h.append("<section class=\"gate trend\">\n<h2>Trend</h2>\n<p class=\"facts\">The data transfer left in the "
+                    + "counted plans at each reading (the history file), and where the current pace leads.</p>\n")
+                    .append("<figure class=\"picture\">\n").append(TrendPicture.svg(trend, runOut))
+                    .append("</figure>\n</section>\n");
         }
         h.append("<footer>Made by CDN Gate (Alibaba Cloud CDN Gate). A self-contained page: no script, nothing loaded"
                 + " from elsewhere. Sizes are binary (1 GiB = 1024<sup>3</sup> bytes), as Alibaba Cloud counts plans."

@@ -34,13 +34,27 @@ public class TrendPictureTest {
     }
 
     @Test
+    public void readingsWithoutAVerdictAreDrawnAsSuchAndExplainedInTheLegend() throws Exception {
+        List<TrendPoint> points = new ArrayList<>();
+        for (TrendPoint p : builds()) {
+            points.add(new TrendPoint(null, p.at(), p.remainingBytes(), null));
+        }
+        points.add(new TrendPoint("this run", NOW.plus(1, ChronoUnit.DAYS), 550 * GIB, "PASS"));
+        String svg = TrendPicture.svg(points, NOW.plus(120, ChronoUnit.DAYS));
+        QuotaPictureTest.keep("trend-history.svg", svg);
+        Document doc = SvgChecks.assertSafe(svg);
+        assertTrue(svg, svg.contains(">reading without a verdict</text>"));
+        assertTrue(SvgChecks.desc(doc), SvgChecks.desc(doc).contains("Build on 2026-11-05 00:40 UTC: 640.0 GiB (687194767360 bytes) left, no verdict."));
+    }
+
+    @Test
     public void everyShapeIsSelfContainedWellFormedAndDescribed() {
         List<List<TrendPoint>> shapes = List.of(List.of(), List.of(new TrendPoint(null, NOW, 0, null)),
                 List.of(new TrendPoint("<b>&\"'#1 中文", NOW, Long.MAX_VALUE, "FAIL"),
                         new TrendPoint("#2", NOW, 5, "??")), builds());
         for (List<TrendPoint> points : shapes) {
             for (Instant runOut : new Instant[] {null, NOW.plus(1, ChronoUnit.DAYS), NOW.plus(5000, ChronoUnit.DAYS),
-                    NOW.minus(10, ChronoUnit.DAYS)}) {
+                    NOW.minus(10, ChronoUnit.DAYS), Instant.MAX}) {
                 Document doc = SvgChecks.assertSafe(TrendPicture.svg(points, runOut));
                 assertTrue(SvgChecks.desc(doc), SvgChecks.desc(doc).startsWith("Remaining data transfer across"));
             }

@@ -20,6 +20,17 @@ public final class Counts {
     }
 
     /**
+     * Parses a count given as a Pipeline argument: text as {@link #parse(String)}, or a whole number (Groovy's
+     * Integer, Long, BigInteger, BigDecimal) by the same rule.
+     *
+     * @throws IllegalArgumentException with a one-line message naming what to fix
+     */
+    public static long parse(Object value) {
+        // A number through its exact decimal text, so 1000000 and '1000000' follow one rule (Sizes.argumentText).
+        return parse(Sizes.argumentText(value));
+    }
+
+    /**
      * Parses a count of requests: digits only, 0 or more, at most {@link Long#MAX_VALUE}.
      *
      * @throws IllegalArgumentException with a one-line message naming what to fix

@@ -100,6 +100,50 @@ public final class Sizes {
         return whole.longValueExact();
     }
 
+    /**
+     * Parses a size given as a Pipeline argument: text as {@link #parse(String)}, or a number (Groovy's Integer,
+     * Long, BigInteger, BigDecimal, Double) by the same rules, through its exact decimal text
+     * ({@link #argumentText}): a whole number of bytes, 0 or more, at most {@link Long#MAX_VALUE}.
+     *
+     * @throws IllegalArgumentException with a one-line message naming what to fix
+     */
+    public static long parse(Object value) {
+        return parse(argumentText(value));
+    }
+
+    /**
+     * The text a Pipeline step keeps for a size or count argument: text as given, a number as its exact decimal
+     * digits ({@code 1073741824}, {@code 1.5}, {@code 1E+12} as {@code 1000000000000}; NaN and infinities as
+     * {@code NaN} / {@code Infinity}, which no parse accepts), anything else as its string form, refused when parsed.
+     * A step's fields stay text, so the snippet generator writes what it always wrote, and a number is checked by
+     * exactly the rules its text would be.
+     */
+    public static String argumentText(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof CharSequence text) {
+            return text.toString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return Double.isNaN(d) || Double.isInfinite(d) ? String.valueOf(d)
+                    : new BigDecimal(Double.toString(d)).toPlainString();
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof BigInteger || value instanceof Long || value instanceof Integer || value instanceof Short
+                || value instanceof Byte || value instanceof java.util.concurrent.atomic.AtomicInteger
+                || value instanceof java.util.concurrent.atomic.AtomicLong) {
+            return value.toString();
+        }
+        if (value instanceof Number number) {
+            return new BigDecimal(number.toString()).toPlainString();
+        }
+        return String.valueOf(value);
+    }
+
     /** Whether a comma, underscore or apostrophe stands between two digits ({@code 1,000}, {@code 1_000}). */
     static boolean hasThousandsSeparator(String text) {
         return THOUSANDS.matcher(text).find();

@@ -7,6 +7,10 @@ public class Util {
         throw new UnsupportedOperationException("signature mirror");
     }
 
+    public static String fixEmpty(String s) {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
     public static String fixEmptyAndTrim(String s) {
         throw new UnsupportedOperationException("signature mirror");
     }

@@ -5,4 +5,12 @@ package hudson.model;
 public abstract class AbstractItem extends Actionable implements Item {
     protected AbstractItem(ItemGroup parent, String name) {
     }
+
+    public final String getUrl() {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
+    public final String getFullName() {
+        throw new UnsupportedOperationException("signature mirror");
+    }
 }

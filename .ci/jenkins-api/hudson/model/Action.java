@@ -2,5 +2,11 @@
 // Declarations only, for compiling the plugin offline; no behaviour (bodies throw or return defaults).
 package hudson.model;
 
-public interface Action {
+public interface Action extends ModelObject {
+    String getIconFileName();
+
+    @Override
+    String getDisplayName();
+
+    String getUrlName();
 }

@@ -13,4 +13,32 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public void setResult(Result r) {
         throw new UnsupportedOperationException("signature mirror");
     }
+
+    public JobT getParent() {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
+    public final long getTimeInMillis() {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
+    public int getNumber() {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
+    public RunT getPreviousBuild() {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
+    public String getUrl() {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
+    public synchronized void save() throws IOException {
+        throw new UnsupportedOperationException("signature mirror");
+    }
 }

@@ -2,11 +2,14 @@
 // Declarations only, for compiling the plugin offline; no behaviour (bodies throw or return defaults).
 package jenkins.model;
 
+import hudson.ProxyConfiguration;
 import hudson.model.AbstractCIBase;
 import hudson.model.Descriptor;
+import hudson.model.Item;
 import hudson.security.AccessControlled;
 import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 
 public class Jenkins extends AbstractCIBase implements AccessControlled {
@@ -21,11 +24,27 @@ public class Jenkins extends AbstractCIBase implements AccessControlled {
         throw new UnsupportedOperationException("signature mirror");
     }
 
+    public static Jenkins getInstanceOrNull() {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
+    public <T extends Item> T getItemByFullName(String fullName, Class<T> type) throws AccessDeniedException {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
     public <T extends Descriptor> T getDescriptorByType(Class<T> type) {
         throw new UnsupportedOperationException("signature mirror");
     }
 
     public void setAuthorizationStrategy(AuthorizationStrategy a) {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
+    public ProxyConfiguration getProxy() {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
+    public void setProxy(ProxyConfiguration proxy) {
         throw new UnsupportedOperationException("signature mirror");
     }
 }

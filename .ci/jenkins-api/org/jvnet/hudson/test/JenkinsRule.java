@@ -14,7 +14,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
+import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
+import org.htmlunit.html.HtmlPage;
+import org.xml.sax.SAXException;
 
 public class JenkinsRule {
     public Jenkins jenkins;
@@ -51,6 +54,11 @@ public class JenkinsRule {
         throw new UnsupportedOperationException("signature mirror");
     }
 
+    public <J extends Job<J, R> & ParameterizedJobMixIn.ParameterizedJob<J, R>, R extends Run<J, R> & Queue.Executable>
+            R buildAndAssertSuccess(J job) throws Exception {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
     public void assertLogContains(String substring, Run run) throws IOException {
         throw new UnsupportedOperationException("signature mirror");
     }
@@ -66,6 +74,14 @@ public class JenkinsRule {
 
     public class WebClient extends org.htmlunit.WebClient {
         public WebClient() {
+        }
+
+        public HtmlPage goTo(String relative) throws IOException, SAXException {
+            throw new UnsupportedOperationException("signature mirror");
+        }
+
+        public Page goTo(String relative, String expectedContentType) throws IOException, SAXException {
+            throw new UnsupportedOperationException("signature mirror");
         }
 
         public WebRequest addCrumb(WebRequest req) {

@@ -19,4 +19,19 @@ public class WarningAction implements PersistentAction {
     public Result getResult() {
         throw new UnsupportedOperationException("signature mirror");
     }
+
+    @Override
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
+    @Override
+    public String getIconFileName() {
+        throw new UnsupportedOperationException("signature mirror");
+    }
+
+    @Override
+    public String getUrlName() {
+        throw new UnsupportedOperationException("signature mirror");
+    }
 }

@@ -6,9 +6,14 @@ import hudson.model.Action;
 import hudson.model.Actionable;
 import hudson.model.Saveable;
 import java.util.List;
+import org.jenkinsci.plugins.workflow.flow.FlowExecution;
 
 public abstract class FlowNode extends Actionable implements Saveable {
-    private FlowNode() {
+    protected FlowNode(FlowExecution exec, String id, FlowNode... parents) {
+    }
+
+    public List<? extends BlockStartNode> getEnclosingBlocks() {
+        throw new UnsupportedOperationException("signature mirror");
     }
 
     public List<FlowNode> getParents() {

@@ -4,17 +4,28 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import hudson.Extension;
 import hudson.Util;
+import hudson.model.Item;
+import hudson.util.FormValidation;
 import hudson.util.Secret;
 import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
-/** The "Alibaba Cloud AccessKey" credential type: an ID in clear, the secret as a {@link Secret}. */
+/**
+ * The "Alibaba Cloud AccessKey" credential type: an ID in clear, the secret as a {@link Secret}, and optionally a
+ * RAM role ARN (with a session duration) that gates and the {@code withCredentials} binding assume with the key.
+ */
 public class AlibabaCloudAccessKeyCredentialsImpl extends BaseStandardCredentials
         implements AlibabaCloudAccessKeyCredentials {
     private static final long serialVersionUID = 1L;
 
     private final String accessKeyId;
     private final Secret accessKeySecret;
+    private String roleArn;
+    private Integer roleSessionDurationSeconds;
 
     @DataBoundConstructor
     public AlibabaCloudAccessKeyCredentialsImpl(CredentialsScope scope, String id, String description,
@@ -34,6 +45,27 @@ public class AlibabaCloudAccessKeyCredentialsImpl extends BaseStandardCredential
         return accessKeySecret;
     }
 
+    @Override
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    /** Checked where it is used (core's RoleSpec), so a stored value never fails Jenkins' loading of credentials. */
+    @DataBoundSetter
+    public void setRoleArn(String roleArn) {
+        this.roleArn = Util.fixEmptyAndTrim(roleArn);
+    }
+
+    @Override
+    public Integer getRoleSessionDurationSeconds() {
+        return roleSessionDurationSeconds;
+    }
+
+    @DataBoundSetter
+    public void setRoleSessionDurationSeconds(Integer roleSessionDurationSeconds) {
+        this.roleSessionDurationSeconds = roleSessionDurationSeconds;
+    }
+
     /** {@code @Symbol} lets Configuration as Code create it as {@code alibabaCloudAccessKey}. */
     @Extension
     @Symbol("alibabaCloudAccessKey")
@@ -41,6 +73,18 @@ public class AlibabaCloudAccessKeyCredentialsImpl extends BaseStandardCredential
         @Override
         public String getDisplayName() {
             return "Alibaba Cloud AccessKey";
+        }
+
+        /** Parse-only (no STS call: a live check would let form users probe roles with a stored key). */
+        @POST
+        public FormValidation doCheckRoleArn(@AncestorInPath Item item, @QueryParameter String value) {
+            return GateForms.checkRoleArn(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckRoleSessionDurationSeconds(@AncestorInPath Item item,
+                                                                @QueryParameter String value) {
+            return GateForms.checkRoleDuration(item, value);
         }
     }
 }

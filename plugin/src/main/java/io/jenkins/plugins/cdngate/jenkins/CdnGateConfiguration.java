@@ -44,6 +44,8 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
     private double describePerSecond = 30;
     private boolean coalescing = true;
     private int cacheTtlSeconds = 0;
+    private String stsEndpoint;
+    private boolean useControllerIdentity = false;
 
     public CdnGateConfiguration() {
         load();
@@ -65,14 +67,34 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
         return own != null ? own : credentialsId;
     }
 
-    /** Connection settings with the step's endpoint, else this default, else cdn.aliyuncs.com. */
+    /**
+     * Connection settings with the step's endpoint, else this default, else cdn.aliyuncs.com; the STS endpoint for
+     * role assumption; and Jenkins' HTTP proxy (read at each gate; what the SDK does with a changed one: see
+     * core's ProxySettings).
+     *
+     * @throws IllegalArgumentException one line when Jenkins' proxy settings cannot be used
+     */
     ConnectionSettings connection(String stepEndpoint) {
         String chosen = Util.fixEmptyAndTrim(stepEndpoint);
         if (chosen == null) {
             chosen = endpoint == null ? ConnectionSettings.DEFAULT_ENDPOINT : endpoint;
         }
-        return new ConnectionSettings(chosen, Duration.ofSeconds(connectTimeoutSeconds),
+        ConnectionSettings settings = new ConnectionSettings(chosen, Duration.ofSeconds(connectTimeoutSeconds),
                 Duration.ofSeconds(readTimeoutSeconds), maxAttempts, Duration.ofSeconds(deadlineSeconds));
+        if (stsEndpoint != null) {
+            settings = settings.withStsEndpoint(stsEndpoint);
+        }
+        return settings.withProxy(JenkinsProxy.settings());
+    }
+
+    /**
+     * Whether a gate with no credentials (none on the step, no default here) may use the controller's own identity:
+     * Alibaba's default credential chain as the controller process sees it (environment, RRSA/OIDC, the aliyun CLI
+     * configuration, the ECS instance RAM role). Off by default: when on, every job that can run a gate on this
+     * controller acts as that identity, whatever credentials its authors may use.
+     */
+    boolean controllerIdentityAllowed() {
+        return useControllerIdentity;
     }
 
     GovernorSettings governorSettings() {
@@ -99,12 +121,14 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
     /** What one submit of the form may change, kept to put back when the submitted values are refused. */
     private record Values(String credentialsId, String endpoint, int connectTimeoutSeconds, int readTimeoutSeconds,
                           int maxAttempts, int deadlineSeconds, boolean rateLimited, double openPerSecond,
-                          double describePerSecond, boolean coalescing, int cacheTtlSeconds) {
+                          double describePerSecond, boolean coalescing, int cacheTtlSeconds, String stsEndpoint,
+                          boolean useControllerIdentity) {
     }
 
     private Values values() {
         return new Values(credentialsId, endpoint, connectTimeoutSeconds, readTimeoutSeconds, maxAttempts,
-                deadlineSeconds, rateLimited, openPerSecond, describePerSecond, coalescing, cacheTtlSeconds);
+                deadlineSeconds, rateLimited, openPerSecond, describePerSecond, coalescing, cacheTtlSeconds, stsEndpoint,
+                useControllerIdentity);
     }
 
     private void restore(Values v) {
@@ -119,6 +143,8 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
         describePerSecond = v.describePerSecond();
         coalescing = v.coalescing();
         cacheTtlSeconds = v.cacheTtlSeconds();
+        stsEndpoint = v.stsEndpoint();
+        useControllerIdentity = v.useControllerIdentity();
     }
 
     /**
@@ -165,6 +191,13 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
                 Endpoint.parse(endpoint);
             } catch (IllegalArgumentException e) {
                 return new Problem("endpoint", "Default endpoint: " + e.getMessage());
+            }
+        }
+        if (stsEndpoint != null) {
+            try {
+                Endpoint.parse(stsEndpoint);
+            } catch (IllegalArgumentException e) {
+                return new Problem("stsEndpoint", "STS endpoint: " + e.getMessage());
             }
         }
         return settingsProblem();
@@ -310,6 +343,25 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
         this.cacheTtlSeconds = cacheTtlSeconds;
     }
 
+    public String getStsEndpoint() {
+        return stsEndpoint;
+    }
+
+    /** Where roles are assumed (STS AssumeRole); blank = core's default, sts.aliyuncs.com. */
+    @DataBoundSetter
+    public void setStsEndpoint(String stsEndpoint) {
+        this.stsEndpoint = Util.fixEmptyAndTrim(stsEndpoint);
+    }
+
+    public boolean isUseControllerIdentity() {
+        return useControllerIdentity;
+    }
+
+    @DataBoundSetter
+    public void setUseControllerIdentity(boolean useControllerIdentity) {
+        this.useControllerIdentity = useControllerIdentity;
+    }
+
     /** Global context: only administrators see the list (no item to scope it to). */
     @POST
     public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
@@ -324,6 +376,11 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
     /** The same parse the gates use; administrators only, like the page itself (item-less form methods). */
     @POST
     public FormValidation doCheckEndpoint(@QueryParameter String value) {
+        return GateForms.checkEndpoint(null, value);
+    }
+
+    @POST
+    public FormValidation doCheckStsEndpoint(@QueryParameter String value) {
         return GateForms.checkEndpoint(null, value);
     }
 

@@ -31,6 +31,7 @@ public final class EnsureActiveBuilder extends Builder implements SimpleBuildSte
     private String expectedChargeType;
     private String lockPolicy;
     private String mode;
+    private String roleArn;
 
     @DataBoundConstructor
     public EnsureActiveBuilder() {
@@ -99,9 +100,19 @@ public final class EnsureActiveBuilder extends Builder implements SimpleBuildSte
         this.mode = Util.fixEmptyAndTrim(mode);
     }
 
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    /** A RAM role to assume for this gate, instead of the one the credentials name (if any). */
+    @DataBoundSetter
+    public void setRoleArn(String roleArn) {
+        this.roleArn = Util.fixEmptyAndTrim(roleArn);
+    }
+
     GateBinding.EnsureActiveParameters parameters() {
         return new GateBinding.EnsureActiveParameters(credentialsId, endpoint, activate, chargeType,
-                expectedChargeType, lockPolicy, mode);
+                expectedChargeType, lockPolicy, mode, roleArn);
     }
 
     /** The gate calls an API only: no agent, no workspace. */
@@ -141,6 +152,11 @@ public final class EnsureActiveBuilder extends Builder implements SimpleBuildSte
         @POST
         public FormValidation doCheckEndpoint(@AncestorInPath Item item, @QueryParameter String value) {
             return GateForms.checkEndpoint(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckRoleArn(@AncestorInPath Item item, @QueryParameter String value) {
+            return GateForms.checkRoleArn(item, value);
         }
 
         public ListBoxModel doFillChargeTypeItems() {

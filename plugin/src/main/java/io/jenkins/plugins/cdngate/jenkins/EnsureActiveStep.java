@@ -34,6 +34,7 @@ public final class EnsureActiveStep extends Step {
     private String expectedChargeType;
     private String lockPolicy;
     private String mode;
+    private String roleArn;
 
     @DataBoundConstructor
     public EnsureActiveStep() {
@@ -102,9 +103,19 @@ public final class EnsureActiveStep extends Step {
         this.mode = Util.fixEmptyAndTrim(mode);
     }
 
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    /** A RAM role to assume for this gate, instead of the one the credentials name (if any). */
+    @DataBoundSetter
+    public void setRoleArn(String roleArn) {
+        this.roleArn = Util.fixEmptyAndTrim(roleArn);
+    }
+
     GateBinding.EnsureActiveParameters parameters() {
         return new GateBinding.EnsureActiveParameters(credentialsId, endpoint, activate, chargeType,
-                expectedChargeType, lockPolicy, mode);
+                expectedChargeType, lockPolicy, mode, roleArn);
     }
 
     @Override
@@ -132,8 +143,9 @@ public final class EnsureActiveStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             StepContext c = getContext();
+            FlowNode node = c.get(FlowNode.class);
             return GateBinding.ensureActive(parameters, c.get(Run.class), c.get(TaskListener.class),
-                    GateBinding.flowNode(c.get(FlowNode.class)));
+                    GateBinding.flowNode(node), GatePlace.of(node));
         }
     }
 
@@ -167,6 +179,11 @@ public final class EnsureActiveStep extends Step {
         @POST
         public FormValidation doCheckEndpoint(@AncestorInPath Item item, @QueryParameter String value) {
             return GateForms.checkEndpoint(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckRoleArn(@AncestorInPath Item item, @QueryParameter String value) {
+            return GateForms.checkRoleArn(item, value);
         }
 
         public ListBoxModel doFillChargeTypeItems() {

@@ -19,8 +19,10 @@ import io.jenkins.plugins.cdngate.core.ReportText;
 import io.jenkins.plugins.cdngate.core.RequireQuota;
 import io.jenkins.plugins.cdngate.core.RequireQuotaRequest;
 import io.jenkins.plugins.cdngate.core.Sizes;
+import io.jenkins.plugins.cdngate.core.credentials.CredentialFailure;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
@@ -57,7 +59,7 @@ public final class GateBinding {
 
     /** What cdnEnsureActive / the ensure-active builder takes; blanks mean "use the default". */
     public record EnsureActiveParameters(String credentialsId, String endpoint, boolean activate, String chargeType,
-                                         String expectedChargeType, String lockPolicy, String mode) {
+                                         String expectedChargeType, String lockPolicy, String mode, String roleArn) {
         /**
          * Freestyle fields may hold ${VARIABLES}; Pipeline has interpolated them already. The credentials ID is
          * left as written: CredentialsProvider.findCredentialById resolves a ${CREDENTIALS_PARAMETER} itself and
@@ -67,19 +69,27 @@ public final class GateBinding {
         public EnsureActiveParameters expand(UnaryOperator<String> expander) {
             return new EnsureActiveParameters(credentialsId, x(expander, endpoint), activate,
                     x(expander, chargeType), x(expander, expectedChargeType), x(expander, lockPolicy),
-                    x(expander, mode));
+                    x(expander, mode), x(expander, roleArn));
         }
     }
 
     /** What cdnRequireQuota / the require-quota builder takes; sizes as text ({@code 500GiB}). */
     public record RequireQuotaParameters(String credentialsId, String endpoint, String minBytes, String warnBytes,
                                          String minRequests, String planFilter, Integer expiryWarningDays,
-                                         String mode) {
+                                         String mode, String roleArn, Integer minDaysLeft, Integer warnDaysLeft) {
+        /** Without the days-left thresholds. */
+        public RequireQuotaParameters(String credentialsId, String endpoint, String minBytes, String warnBytes,
+                                      String minRequests, String planFilter, Integer expiryWarningDays, String mode,
+                                      String roleArn) {
+            this(credentialsId, endpoint, minBytes, warnBytes, minRequests, planFilter, expiryWarningDays, mode,
+                    roleArn, null, null);
+        }
+
         /** As {@link EnsureActiveParameters#expand}: the credentials ID is left for findCredentialById. */
         public RequireQuotaParameters expand(UnaryOperator<String> expander) {
             return new RequireQuotaParameters(credentialsId, x(expander, endpoint),
                     x(expander, minBytes), x(expander, warnBytes), x(expander, minRequests), x(expander, planFilter),
-                    expiryWarningDays, x(expander, mode));
+                    expiryWarningDays, x(expander, mode), x(expander, roleArn), minDaysLeft, warnDaysLeft);
         }
     }
 
@@ -87,9 +97,20 @@ public final class GateBinding {
         return value == null ? null : expander.apply(value);
     }
 
-    /** Runs ensure-active. Unreadable input fails before any credentials lookup, bad input before any API call. */
+    /** {@link #ensureActive(EnsureActiveParameters, Run, TaskListener, UnstableMarker, String)} with no place name. */
     public static Map<String, Object> ensureActive(EnsureActiveParameters p, Run<?, ?> run, TaskListener listener,
                                                    UnstableMarker marker) throws IOException, InterruptedException {
+        return ensureActive(p, run, listener, marker, null);
+    }
+
+    /**
+     * Runs ensure-active. Unreadable input fails before any credentials lookup, bad input before any API call.
+     *
+     * @param place where in the build the gate runs (e.g. {@code stage 'Deploy'}), for the build page; may be null
+     */
+    public static Map<String, Object> ensureActive(EnsureActiveParameters p, Run<?, ?> run, TaskListener listener,
+                                                   UnstableMarker marker, String place)
+            throws IOException, InterruptedException {
         LockPolicy lockPolicy;
         Mode mode;
         try {
@@ -98,12 +119,20 @@ public final class GateBinding {
             // the request checks them again; here they fail before the credentials are even read
             EnsureActiveRequest.chargeType(p.chargeType());
             EnsureActiveRequest.expectedChargeType(p.expectedChargeType());
+            GateIdentity.checkRoleArn(p.roleArn());
         } catch (IllegalArgumentException e) {
             throw new AbortException(PREFIX + e.getMessage());
         }
         CdnGateConfiguration config = CdnGateConfiguration.get();
         ConnectionSettings connection = connection(config, p.endpoint());
-        AccessKey key = GateCredentials.resolve(config.credentialsIdOr(p.credentialsId()), run);
+        String poolKey = poolKey(config, p.credentialsId(), p.roleArn(), connection, null);
+        AccessKey key;
+        try {
+            key = GateIdentity.resolve(config, p.credentialsId(), p.roleArn(), connection, run);
+        } catch (GateIdentity.Failed f) {
+            return render(CredentialFailure.report(EnsureActive.GATE, f.error(), mode, f.base()), run, listener, marker,
+                    place, poolKey);
+        }
         EnsureActiveRequest request;
         try {
             // core refuses a charge type OpenCdnService would reject, before any call (a wrong one used to
@@ -122,12 +151,24 @@ public final class GateBinding {
             listener.getLogger().println(PREFIX + Interruptions.message(e));
             throw e;
         }
-        return render(report, run, listener, marker);
+        return render(report, run, listener, marker, place, poolKey);
     }
 
-    /** Runs require-quota. Unreadable input fails before any credentials lookup, bad input before any API call. */
+    /** {@link #requireQuota(RequireQuotaParameters, Run, TaskListener, UnstableMarker, String)} with no place name. */
     public static Map<String, Object> requireQuota(RequireQuotaParameters p, Run<?, ?> run, TaskListener listener,
                                                    UnstableMarker marker) throws IOException, InterruptedException {
+        return requireQuota(p, run, listener, marker, null);
+    }
+
+    /**
+     * Runs require-quota. Unreadable input fails before any credentials lookup, bad input before any API call. The
+     * job's earlier builds' readings of the same pool within the last 30 days are the gate's history (its pace).
+     *
+     * @param place where in the build the gate runs (e.g. {@code stage 'Deploy'}), for the build page; may be null
+     */
+    public static Map<String, Object> requireQuota(RequireQuotaParameters p, Run<?, ?> run, TaskListener listener,
+                                                   UnstableMarker marker, String place)
+            throws IOException, InterruptedException {
         if (p.minBytes() == null || p.minBytes().isBlank()) {
             throw new AbortException(PREFIX + "minBytes is required, for example minBytes: '500GiB'");
         }
@@ -140,21 +181,51 @@ public final class GateBinding {
             warnBytes = p.warnBytes() == null || p.warnBytes().isBlank() ? null : size("warnBytes", p.warnBytes());
             minRequests = parseCount("minRequests", p.minRequests());
             mode = Mode.parse(p.mode());
+            GateIdentity.checkRoleArn(p.roleArn());
         } catch (IllegalArgumentException e) {
             throw new AbortException(PREFIX + e.getMessage());
         }
         CdnGateConfiguration config = CdnGateConfiguration.get();
         ConnectionSettings connection = connection(config, p.endpoint());
-        AccessKey key = GateCredentials.resolve(config.credentialsIdOr(p.credentialsId()), run);
-        RequireQuotaRequest request;
+        String poolKey = poolKey(config, p.credentialsId(), p.roleArn(), connection, p.planFilter());
         try {
-            // core checks how the values relate (warnBytes >= minBytes, no negative counts)
-            request = new RequireQuotaRequest(key, connection, minBytes, warnBytes, minRequests,
-                    p.planFilter(), p.expiryWarningDays(), mode);
+            // every value core checks fails here, before any credentials lookup or STS call: the request is built
+            // once with a placeholder key only for core to check the values; no call is ever made with it
+            new RequireQuotaRequest(AccessKey.of("validation-only", "validation-only"), connection, minBytes, warnBytes, minRequests,
+                    p.planFilter(), p.expiryWarningDays(), mode).withDaysLeft(p.minDaysLeft(), p.warnDaysLeft());
         } catch (IllegalArgumentException e) {
             throw new AbortException(PREFIX + e.getMessage());
         }
-        return render(RequireQuota.run(request), run, listener, marker);
+        AccessKey key;
+        try {
+            key = GateIdentity.resolve(config, p.credentialsId(), p.roleArn(), connection, run);
+        } catch (GateIdentity.Failed f) {
+            return render(CredentialFailure.report(RequireQuota.GATE, f.error(), mode, f.base()), run, listener, marker,
+                    place, poolKey);
+        }
+        RequireQuotaRequest request;
+        try {
+            // core checks how the values relate (warnBytes >= minBytes, warnDaysLeft >= minDaysLeft, no negatives)
+            request = new RequireQuotaRequest(key, connection, minBytes, warnBytes, minRequests,
+                    p.planFilter(), p.expiryWarningDays(), mode)
+                    .withDaysLeft(p.minDaysLeft(), p.warnDaysLeft())
+                    .withHistory(CdnGateJobAction.history(run, poolKey, Instant.now()));
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(PREFIX + e.getMessage());
+        }
+        return render(RequireQuota.run(request), run, listener, marker, place, poolKey);
+    }
+
+    /**
+     * What identifies the pool a gate reads, so a later build takes as history only readings of the same pool: the
+     * credentials (or the controller's identity), the role, the endpoint and the plan filter. IDs and names only.
+     */
+    static String poolKey(CdnGateConfiguration config, String stepCredentialsId, String roleArn,
+                          ConnectionSettings connection, String planFilter) {
+        String id = config.credentialsIdOr(stepCredentialsId);
+        return String.join("|", id == null ? "(controller identity)" : "credentials " + id,
+                roleArn == null || roleArn.isBlank() ? "" : roleArn.strip(), connection.endpoint(),
+                planFilter == null ? "" : planFilter.strip());
     }
 
     /**
@@ -164,8 +235,9 @@ public final class GateBinding {
     private static ConnectionSettings connection(CdnGateConfiguration config, String stepEndpoint)
             throws AbortException {
         config.checkUsable();
-        ConnectionSettings connection = config.connection(stepEndpoint);
+        ConnectionSettings connection;
         try {
+            connection = config.connection(stepEndpoint);
             Endpoint.parse(connection.endpoint());
         } catch (IllegalArgumentException e) {
             throw new AbortException(PREFIX + e.getMessage());
@@ -219,8 +291,10 @@ public final class GateBinding {
      * {@code unstable} step does (marker, build result, a {@code WARNING:} line) and the build goes on;
      * FAIL throws {@link AbortException}, which Jenkins prints without a stack trace.
      */
-    static Map<String, Object> render(Report report, Run<?, ?> run, TaskListener listener, UnstableMarker marker)
-            throws AbortException {
+    static Map<String, Object> render(Report report, Run<?, ?> run, TaskListener listener, UnstableMarker marker,
+                                      String place, String poolKey) throws AbortException {
+        // on the build page first: a FAIL below ends the step, and the page should still show why
+        CdnGateRunAction.record(run, report, place, poolKey);
         PrintStream log = listener.getLogger();
         for (String line : ReportText.lines(report)) {
             log.println(line);

@@ -49,6 +49,18 @@ public final class GateCredentials {
      *                        not visible to the job, of another type, or empty
      */
     public static AccessKey resolve(String id, Run<?, ?> run) throws AbortException {
+        return find(id, run).key();
+    }
+
+    /**
+     * What credentials {@code id} hold for a gate: the AccessKey (its source naming the credentials) and, for an
+     * "Alibaba Cloud AccessKey" credential, the RAM role to assume with it (null when none).
+     */
+    record Found(AccessKey key, String roleArn, Integer roleSessionDurationSeconds) {
+    }
+
+    /** {@link #resolve}, with the role the credentials carry. Same lookup, tracking and errors. */
+    static Found find(String id, Run<?, ?> run) throws AbortException {
         if (id == null || id.isBlank()) {
             throw new AbortException(GateBinding.PREFIX + "No credentialsId: set one on the step or a default in "
                     + "Manage Jenkins > System > Alibaba Cloud CDN Gate (" + ACCEPTED + ")");
@@ -61,9 +73,13 @@ public final class GateCredentials {
                     + "' not found, or not usable by this job; " + ACCEPTED);
         }
         AccessKey key;
+        String roleArn = null;
+        Integer roleSessionDurationSeconds = null;
         try {
             if (found instanceof AlibabaCloudAccessKeyCredentials ak) {
                 key = AccessKey.of(ak.getAccessKeyId(), Secret.toString(ak.getAccessKeySecret()));
+                roleArn = Util.fixEmptyAndTrim(ak.getRoleArn());
+                roleSessionDurationSeconds = ak.getRoleSessionDurationSeconds();
             } else if (found instanceof StandardUsernamePasswordCredentials up) {
                 key = AccessKey.of(up.getUsername(), Secret.toString(up.getPassword()));
             } else {
@@ -74,7 +90,7 @@ public final class GateCredentials {
             throw new AbortException(GateBinding.PREFIX + "Credentials '" + id + "': " + e.getMessage());
         }
         CredentialsProvider.track(run, found);
-        return key;
+        return new Found(key.withSource("Jenkins credentials '" + id + "'"), roleArn, roleSessionDurationSeconds);
     }
 
     /**

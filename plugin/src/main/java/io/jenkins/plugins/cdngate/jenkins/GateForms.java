@@ -8,6 +8,7 @@ import io.jenkins.plugins.cdngate.core.Counts;
 import io.jenkins.plugins.cdngate.core.Endpoint;
 import io.jenkins.plugins.cdngate.core.EnsureActiveRequest;
 import io.jenkins.plugins.cdngate.core.Sizes;
+import io.jenkins.plugins.cdngate.core.credentials.RoleSpec;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import jenkins.model.Jenkins;
@@ -113,6 +114,41 @@ public final class GateForms {
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }
+    }
+
+    /** A RAM role ARN as core's {@link RoleSpec} reads it; blank is fine (no role). */
+    public static FormValidation checkRoleArn(Item item, String value) {
+        String text = Util.fixEmptyAndTrim(value);
+        if (!mayConfigure(item) || text == null) {
+            return FormValidation.ok();
+        }
+        if (text.contains("${")) {
+            return FormValidation.warning("Cannot check an expression; it is resolved when the build runs");
+        }
+        try {
+            RoleSpec.of(text);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /** A role session duration in seconds, within core's {@link RoleSpec} bounds; blank = its default, 3600. */
+    public static FormValidation checkRoleDuration(Item item, String value) {
+        String text = Util.fixEmptyAndTrim(value);
+        if (!mayConfigure(item) || text == null) {
+            return FormValidation.ok();
+        }
+        int seconds;
+        try {
+            seconds = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return FormValidation.error("Enter whole seconds, for example 3600");
+        }
+        return seconds >= RoleSpec.MIN_DURATION_SECONDS && seconds <= RoleSpec.MAX_DURATION_SECONDS
+                ? FormValidation.ok()
+                : FormValidation.error("Give " + RoleSpec.MIN_DURATION_SECONDS + " to " + RoleSpec.MAX_DURATION_SECONDS
+                        + " seconds, at most the role's maximum session duration");
     }
 
     /*

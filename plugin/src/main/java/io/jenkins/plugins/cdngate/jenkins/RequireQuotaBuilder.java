@@ -34,6 +34,9 @@ public final class RequireQuotaBuilder extends Builder implements SimpleBuildSte
     private String planFilter;
     private Integer expiryWarningDays;
     private String mode;
+    private String roleArn;
+    private Integer minDaysLeft;
+    private Integer warnDaysLeft;
 
     /** @param minBytes a size such as {@code 500GiB}, {@code 1.5TB} or plain bytes, as text */
     @DataBoundConstructor
@@ -108,9 +111,39 @@ public final class RequireQuotaBuilder extends Builder implements SimpleBuildSte
         this.mode = Util.fixEmptyAndTrim(mode);
     }
 
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    /** A RAM role to assume for this gate, instead of the one the credentials name (if any). */
+    @DataBoundSetter
+    public void setRoleArn(String roleArn) {
+        this.roleArn = Util.fixEmptyAndTrim(roleArn);
+    }
+
+    public Integer getMinDaysLeft() {
+        return minDaysLeft;
+    }
+
+    /** FAIL when fewer days of data transfer are left at the pace (core's forecast); no pace yet never fails. */
+    @DataBoundSetter
+    public void setMinDaysLeft(Integer minDaysLeft) {
+        this.minDaysLeft = minDaysLeft;
+    }
+
+    public Integer getWarnDaysLeft() {
+        return warnDaysLeft;
+    }
+
+    /** UNSTABLE when fewer days of data transfer are left at the pace. */
+    @DataBoundSetter
+    public void setWarnDaysLeft(Integer warnDaysLeft) {
+        this.warnDaysLeft = warnDaysLeft;
+    }
+
     GateBinding.RequireQuotaParameters parameters() {
         return new GateBinding.RequireQuotaParameters(credentialsId, endpoint, minBytes, warnBytes, minRequests,
-                planFilter, expiryWarningDays, mode);
+                planFilter, expiryWarningDays, mode, roleArn, minDaysLeft, warnDaysLeft);
     }
 
     /** The gate calls an API only: no agent, no workspace. */
@@ -165,6 +198,11 @@ public final class RequireQuotaBuilder extends Builder implements SimpleBuildSte
         }
 
         @POST
+        public FormValidation doCheckRoleArn(@AncestorInPath Item item, @QueryParameter String value) {
+            return GateForms.checkRoleArn(item, value);
+        }
+
+        @POST
         public FormValidation doCheckMinBytes(@AncestorInPath Item item, @QueryParameter String value) {
             return GateForms.checkSize(item, value, true);
         }
@@ -186,6 +224,16 @@ public final class RequireQuotaBuilder extends Builder implements SimpleBuildSte
 
         @POST
         public FormValidation doCheckExpiryWarningDays(@AncestorInPath Item item, @QueryParameter String value) {
+            return GateForms.checkNonNegative(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckMinDaysLeft(@AncestorInPath Item item, @QueryParameter String value) {
+            return GateForms.checkNonNegative(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckWarnDaysLeft(@AncestorInPath Item item, @QueryParameter String value) {
             return GateForms.checkNonNegative(item, value);
         }
 

@@ -11,23 +11,26 @@ import org.junit.Test;
  */
 public class GateBindingExpandTest {
     private static final UnaryOperator<String> EXPANDER = text -> text.replace("${CRED}", "someone-elses-key")
-            .replace("${HOST}", "127.0.0.1:18080");
+            .replace("${HOST}", "127.0.0.1:18080").replace("${ROLE}", "acs:ram::1234567890123456:role/deploy");
 
     @Test
     public void ensureActiveLeavesTheCredentialsIdForTheCredentialsPlugin() {
         GateBinding.EnsureActiveParameters p = new GateBinding.EnsureActiveParameters("${CRED}", "${HOST}", true,
-                null, null, null, null).expand(EXPANDER);
+                null, null, null, null, "${ROLE}").expand(EXPANDER);
 
         assertEquals("${CRED}", p.credentialsId());
         assertEquals("127.0.0.1:18080", p.endpoint());
+        assertEquals("a freestyle role ARN may come from a build parameter", "acs:ram::1234567890123456:role/deploy",
+                p.roleArn());
     }
 
     @Test
     public void requireQuotaLeavesTheCredentialsIdForTheCredentialsPlugin() {
         GateBinding.RequireQuotaParameters p = new GateBinding.RequireQuotaParameters("${CRED}", "${HOST}", "1GiB",
-                null, null, null, null, null).expand(EXPANDER);
+                null, null, null, null, null, "${ROLE}").expand(EXPANDER);
 
         assertEquals("${CRED}", p.credentialsId());
         assertEquals("127.0.0.1:18080", p.endpoint());
+        assertEquals("acs:ram::1234567890123456:role/deploy", p.roleArn());
     }
 }

@@ -39,6 +39,20 @@ final class GateFixture {
                         "2026-01-01T00:00:00Z", "2099-01-01T00:00:00Z"));
     }
 
+    /** Activated, one data-transfer plan that has been in use since 2026-01-01: {@code remainingGib} of 500 GiB left. */
+    static Account usedAccount(long remainingGib) {
+        return Account.create(KEY_ID, SECRET)
+                .activated(true)
+                .chargeType("PayByTraffic")
+                .openingTime("2024-02-28T13:11:49Z")
+                .plan(usedPlan(remainingGib));
+    }
+
+    static Plan usedPlan(long remainingGib) {
+        return Plan.dataTransfer("FP-0001", "CDN data transfer plan (Chinese mainland)", remainingGib * GIB, 500 * GIB,
+                "2026-01-01T00:00:00Z", "2099-01-01T00:00:00Z");
+    }
+
     static void addBothCredentialTypes() throws Exception {
         SystemCredentialsProvider.getInstance().getCredentials().add(new AlibabaCloudAccessKeyCredentialsImpl(
                 CredentialsScope.GLOBAL, ACCESS_KEY_CREDENTIALS, "CDN gate key", KEY_ID, Secret.fromString(SECRET)));

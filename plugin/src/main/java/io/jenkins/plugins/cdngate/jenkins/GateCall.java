@@ -1,0 +1,259 @@
+package io.jenkins.plugins.cdngate.jenkins;
+
+import io.jenkins.plugins.cdngate.core.Report;
+import io.jenkins.plugins.cdngate.core.ReportText;
+import io.jenkins.plugins.cdngate.core.Sizes;
+import io.jenkins.plugins.cdngate.core.forecast.ForecastText;
+import io.jenkins.plugins.cdngate.core.forecast.PoolForecast;
+import io.jenkins.plugins.cdngate.core.forecast.QuotaForecast;
+import io.jenkins.plugins.cdngate.core.forecast.Reading;
+import io.jenkins.plugins.cdngate.core.picture.PlanBar;
+import io.jenkins.plugins.cdngate.core.picture.QuotaSnapshot;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One gate call of a build, as stored in the build (build.xml, through {@link CdnGateRunAction}): plain fields only
+ * (XStream does not restore records; times are kept as ISO-8601 text, exactly), numbers and short text, never the
+ * API's answer or a secret. Enough to show the summary box, the whole report's lines and to draw the picture again after
+ * a restart, and to serve as history for the job's later gates.
+ */
+public final class GateCall {
+    /** At most this many report lines are kept (a report has far fewer; a bound keeps build.xml small anyway). */
+    static final int MAX_LINES = 80;
+
+    private int ordinal;
+    private String place;
+    private String gate;
+    private String verdict;
+    private String reason;
+    private String accessKeyId;
+    private String credentialSource;
+    private String poolKey;
+    private String at;
+    private Long remainingBytes;
+    private Long remainingRequests;
+    private Double daysLeft;
+    private String poolRunOutAt;
+    private String pace;
+    private Long minBytes;
+    private Long warnBytes;
+    private Integer minDaysLeft;
+    private Integer warnDaysLeft;
+    private String readingAt;
+    private Long readingBytes;
+    private List<Bar> bars;
+    private List<String> lines;
+
+    /** One plan bar, plain. */
+    public static final class Bar {
+        private String instanceId;
+        private String name;
+        private String unit;
+        private long remaining;
+        private long total;
+        private String endsAt;
+        private String runOutAt;
+        private boolean counted;
+
+        Bar() {
+        }
+
+        static Bar of(PlanBar b) {
+            Bar bar = new Bar();
+            bar.instanceId = b.instanceId();
+            bar.name = b.name();
+            bar.unit = b.unit();
+            bar.remaining = b.remaining();
+            bar.total = b.total();
+            bar.endsAt = text(b.endsAt());
+            bar.runOutAt = text(b.runOutAt());
+            bar.counted = b.counted();
+            return bar;
+        }
+
+        PlanBar toPlanBar() {
+            return new PlanBar(instanceId, name, unit, Math.max(0, remaining), Math.max(0, total), instant(endsAt),
+                    instant(runOutAt), counted);
+        }
+    }
+
+    GateCall() {
+    }
+
+    /**
+     * @param ordinal  1 for the build's first gate call, 2 for the next, ...
+     * @param place    where in the build (e.g. {@code stage 'Deploy'}); null when nothing names it
+     * @param poolKey  what makes two builds' readings comparable (credentials, role, endpoint, plan filter; no secret)
+     * @param now      when the report was read
+     */
+    static GateCall of(int ordinal, String place, String poolKey, Report report, Instant now) {
+        GateCall c = new GateCall();
+        c.ordinal = ordinal;
+        c.place = place;
+        c.poolKey = poolKey;
+        c.gate = report.gate();
+        c.verdict = report.verdict() == null ? null : report.verdict().name();
+        c.reason = report.reason();
+        c.accessKeyId = report.accessKeyId();
+        c.credentialSource = report.credentialSource();
+        c.at = now.toString();
+        c.remainingBytes = report.remainingBytes();
+        c.remainingRequests = report.remainingRequests();
+        QuotaForecast forecast = report.forecast();
+        if (forecast != null) {
+            c.minBytes = forecast.minBytes();
+            c.warnBytes = forecast.warnBytes();
+            c.minDaysLeft = forecast.minDaysLeft();
+            c.warnDaysLeft = forecast.warnDaysLeft();
+            PoolForecast pool = forecast.pool();
+            if (pool != null) {
+                c.daysLeft = pool.daysLeft();
+                c.poolRunOutAt = text(pool.runOutAt());
+                c.pace = pool.bytesPerDay() == null ? ForecastText.noPace(forecast) : ForecastText.atPace(pool);
+            }
+            Reading reading = forecast.reading();
+            if (reading != null) {
+                c.readingAt = reading.at().toString();
+                c.readingBytes = reading.remainingBytes();
+            }
+        }
+        if (isQuota(report.gate())) {
+            c.bars = new ArrayList<>();
+            for (PlanBar b : QuotaSnapshot.of(report, now).plans()) {
+                c.bars.add(Bar.of(b));
+            }
+        }
+        List<String> text = ReportText.lines(report);
+        c.lines = new ArrayList<>(text.subList(0, Math.min(text.size(), MAX_LINES)));
+        return c;
+    }
+
+    private static boolean isQuota(String gate) {
+        return "require-quota".equals(gate);
+    }
+
+    private static String text(Instant at) {
+        return at == null ? null : at.toString();
+    }
+
+    /** A stored time; null when absent or (hand-edited build.xml) unreadable: never guessed. */
+    private static Instant instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** What the picture draws, rebuilt from the stored numbers; null for a gate without one (ensure-active). */
+    public QuotaSnapshot snapshot() {
+        if (!isQuota(gate)) {
+            return null;
+        }
+        List<PlanBar> planBars = new ArrayList<>();
+        if (bars != null) {
+            for (Bar b : bars) {
+                planBars.add(b.toPlanBar());
+            }
+        }
+        Instant when = instant(at);
+        if (when == null) {
+            return null;
+        }
+        return new QuotaSnapshot(when, verdict, minBytes, warnBytes, remainingBytes, daysLeft,
+                instant(poolRunOutAt), planBars);
+    }
+
+    /** This call's verified reading of the pool, as history for later builds; null when it was not verified. */
+    public Reading reading() {
+        Instant when = instant(readingAt);
+        return when == null || readingBytes == null || readingBytes < 0 ? null : new Reading(when, readingBytes);
+    }
+
+    public boolean hasPicture() {
+        return isQuota(gate) && instant(at) != null;
+    }
+
+    public int getOrdinal() {
+        return ordinal;
+    }
+
+    public String getPlace() {
+        return place;
+    }
+
+    public String getGate() {
+        return gate;
+    }
+
+    public String getVerdict() {
+        return verdict;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public String getAccessKeyId() {
+        return accessKeyId;
+    }
+
+    public String getCredentialSource() {
+        return credentialSource;
+    }
+
+    public String getPoolKey() {
+        return poolKey;
+    }
+
+    public Instant getAt() {
+        return instant(at);
+    }
+
+    public Long getRemainingBytes() {
+        return remainingBytes;
+    }
+
+    public Double getDaysLeft() {
+        return daysLeft;
+    }
+
+    public Instant getPoolRunOutAt() {
+        return instant(poolRunOutAt);
+    }
+
+    /** {@code 550.0 GiB}, or null when the gate read no pool. */
+    public String getRemainingText() {
+        return remainingBytes == null ? null : Sizes.brief(remainingBytes);
+    }
+
+    /** {@code 45.2 days at 3.3 GiB/day (...)}, {@code no pace yet (...)}, or null when there is no forecast. */
+    public String getDaysLeftText() {
+        if (daysLeft != null) {
+            return ForecastText.days(daysLeft) + (pace == null ? "" : " " + pace);
+        }
+        return pace;
+    }
+
+    /** {@code 2027-01-06T13:20:00Z}, or null without a pace. */
+    public String getRunOutText() {
+        Instant runOut = instant(poolRunOutAt);
+        return runOut == null ? null : ForecastText.date(runOut);
+    }
+
+    /** The report as the console printed it (without the build's other output). */
+    public List<String> getLines() {
+        return lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    /** {@code #2 require-quota, stage 'Deploy'}. */
+    public String getTitle() {
+        return "#" + ordinal + " " + gate + (place == null ? "" : ", " + place);
+    }
+}

@@ -58,7 +58,7 @@ public class InterruptedActivationRunTest {
         Process process = builder.start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("[CDN Gate] ensure-active with AccessKey LTAI****0402", out.readLine());
+            assertEquals("[CDN Gate] ensure-active with AccessKey LTAI****0402 from environment variables ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET", out.readLine());
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (emulator.requests().stream().noneMatch(r -> r.action().equals("OpenCdnService"))) {
                 if (System.nanoTime() - end > 0) {

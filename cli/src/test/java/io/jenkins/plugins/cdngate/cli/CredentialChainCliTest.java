@@ -60,7 +60,7 @@ public class CredentialChainCliTest {
                 .route("sts.cn-hangzhou.aliyuncs.com", "127.0.0.1:" + tlsPort)
                 .route("100.100.100.200", metadata.address());
         emulator.addAccount(GateExitCodesTest.readyAccount("LTAI-cli-0603", "cli-secret-0603"));
-        emulator.addAccount(GateExitCodesTest.readyAccount("STS.cli0604", "cli-secret-0604").securityToken("cli-token-0604"));
+        emulator.addAccount(GateExitCodesTest.readyAccount("STS.test-cli-0604", "cli-secret-0604").securityToken("cli-token-0604"));
         emulator.addAccount(GateExitCodesTest.readyAccount("LTAI-ini-0605", "ini-secret-0605"));
         emulator.addAccount(Account.create("LTAI-base-0601", "base-secret-0601"));
         Account owner = emulator.addAccount(GateExitCodesTest.readyAccount("LTAI-owner-0602", "owner-secret-0602"));
@@ -144,7 +144,7 @@ public class CredentialChainCliTest {
     @Test
     public void profileOptionPicksAStsTokenProfile() throws Exception {
         Path home = home(ConfigFiles.config("ci", ConfigFiles.akProfile("ci", "LTAI-nobody-0999", "x-secret"),
-                profile("sts", "StsToken", "access_key_id", "STS.cli0604", "access_key_secret", "cli-secret-0604",
+                profile("sts", "StsToken", "access_key_id", "STS.test-cli-0604", "access_key_secret", "cli-secret-0604",
                         "sts_token", "cli-token-0604")));
 
         CliRun run = gate(Map.of(), home, "--profile", "sts");

@@ -152,9 +152,15 @@ public class ForecastTest extends EmulatorFixture {
         account().activated(true).plan(inUse("2027-06-01T00:00:00Z"))
                 .plan(Plan.dataTransfer("FP-O", "overseas", 100 * GIB, 250 * GIB, "2026-10-22T00:00:00Z",
                         "2027-06-01T00:00:00Z"));
-        PoolForecast pool = run(request(0)).forecast().pool();
+        Report r = run(request(0));
+        PoolForecast pool = r.forecast().pool();
         assertEquals(15 * DAY_GIB, pool.bytesPerDay(), 0.001);
         assertEquals(200.0 / 15, pool.daysLeft(), 1e-6);
+        // equal EndTimes are drawn by InstanceId, each at the pool's 15 GiB/day: A after 6.7 days, O after 13.3
+        assertEquals(Instant.parse("2026-11-27T16:00:00Z"), plan(r, "FP-A").runOutAt());
+        assertEquals(Instant.parse("2026-11-27T16:00:00Z"), plan(r, "FP-O").turnAt());
+        assertEquals(Instant.parse("2026-12-04T08:00:00Z"), plan(r, "FP-O").runOutAt());
+        assertEquals(pool.runOutAt(), plan(r, "FP-O").runOutAt());
     }
 
     @Test

@@ -162,6 +162,7 @@ public final class ReportJson {
             j.addProperty("instanceId", pf.instanceId());
             j.addProperty("outcome", pf.outcome() == null ? null : pf.outcome().name());
             j.addProperty("bytesPerDay", pf.bytesPerDay());
+            j.addProperty("turnAt", time(pf.turnAt()));
             j.addProperty("runOutAt", time(pf.runOutAt()));
             j.addProperty("endsAt", time(pf.endsAt()));
             j.addProperty("unusedAtExpiryBytes", pf.unusedAtExpiryBytes());

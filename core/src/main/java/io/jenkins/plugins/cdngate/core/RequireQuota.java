@@ -184,7 +184,8 @@ public final class RequireQuota {
                 verified ? new Reading(now, remainingBytes) : null);
         report.forecast = forecast;
         for (ResourcePlan p : expiring) {
-            // after the forecast, so the warning says what the plan's own pace leaves void, as its pace line does
+            // after the forecast, so the warning's void amount is the plan's share of the pool's drain, as its
+            // forecast line and the pool line say
             expiryWarning(p, request.expiryWarningDays(), now, report, rid, forecast);
         }
         String scope = request.planFilter() == null ? "" : " matching '" + request.planFilter() + "'";
@@ -300,8 +301,9 @@ public final class RequireQuota {
     }
 
     /**
-     * A counted plan ending within the warning window. What it leaves void is what its forecast line says: at its own
-     * pace (a data-transfer plan in use), else all that is left now (nothing used yet, or a request plan).
+     * A counted plan ending within the warning window. What it leaves void is what its forecast line says: its part of
+     * the pool's drain (a data-transfer plan when the pool has a pace), else all that is left now (no pace yet, or a
+     * request plan).
      */
     private static void expiryWarning(ResourcePlan p, Integer days, Instant now, ReportBuilder report, String rid,
                                       QuotaForecast forecast) {
@@ -314,9 +316,10 @@ public final class RequireQuota {
         if (pace == null || pace.outcome() == PlanForecast.Outcome.NO_PACE_YET) {
             voided = amount(p.unit(), p.remaining()) + " of it will be void then unless used before";
         } else if (pace.outcome() == PlanForecast.Outcome.LEAVES_UNUSED_AT_EXPIRY) {
-            voided = "at its own pace " + Sizes.human(pace.unusedAtExpiryBytes()) + " of it will be void then";
+            voided = ForecastText.DRAIN + " " + Sizes.human(pace.unusedAtExpiryBytes()) + " of it will be void then";
         } else {
-            voided = "at its own pace it is used up before then, but whatever is left then is void";
+            voided = ForecastText.DRAIN + " it is used up " + (pace.runOutAt() == null ? "before then"
+                    : "by " + ForecastText.date(pace.runOutAt())) + ", but whatever is left then is void";
         }
         report.add(Verdict.UNSTABLE, "Plan " + planName(p) + " ends " + p.endTime() + " (in " + in + "), within the "
                 + days + "-day warning window; " + voided + ". Renew or replace it.", rid);

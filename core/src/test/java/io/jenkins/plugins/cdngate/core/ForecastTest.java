@@ -75,20 +75,38 @@ public class ForecastTest extends EmulatorFixture {
         PlanForecast a = plan(r, "FP-A");
         assertEquals(Outcome.LEAVES_UNUSED_AT_EXPIRY, a.outcome());
         assertEquals(Long.valueOf(50 * GIB), a.unusedAtExpiryBytes());
-        assertEquals(Instant.parse("2026-12-01T00:00:00Z"), a.runOutAt());
+        // the drain is done with it when it ends (it is never empty): its EndTime, the pool's run-out
+        assertEquals(Instant.parse("2026-11-26T00:00:00Z"), a.runOutAt());
+        assertEquals(NOW, a.turnAt());
+        assertEquals(r.forecast().pool().runOutAt(), a.runOutAt());
         // the pool ends with it: 5 days, 50 GiB lost
         assertEquals(5.0, r.forecast().pool().daysLeft(), 1e-9);
         assertEquals(Long.valueOf(50 * GIB), r.forecast().pool().unusedAtExpiryBytes());
     }
 
     @Test
-    public void theExpiryWarningSaysWhatThePlansOwnPaceLeavesVoidAsItsPaceLineDoes() throws Exception {
+    public void theExpiryWarningSaysWhatThePoolsDrainLeavesVoidAsThePlanAndPoolLinesDo() throws Exception {
         account().activated(true).plan(inUse("2026-11-26T00:00:00Z")).plan(unused());
         Report r = run(new RequireQuotaRequest(key(), connection(), 0, null, null, null, 7, null));
         assertEquals(Verdict.UNSTABLE, r.verdict());
-        assertEquals("Plan FP-A \"A\" ends 2026-11-26T00:00:00Z (in 5 days), within the 7-day warning window; at its own "
-                + "pace 50.0 GiB (53687091200 bytes) of it will be void then. Renew or replace it.", r.reason());
-        assertTrue(ReportText.lines(r).stream().anyMatch(l -> l.contains(": 50.0 GiB (53687091200 bytes) will be unused then")));
+        assertEquals("Plan FP-A \"A\" ends 2026-11-26T00:00:00Z (in 5 days), within the 7-day warning window; in the "
+                + "pool's drain (earliest-expiry first, at the pool's pace) 50.0 GiB (53687091200 bytes) of it will be "
+                + "void then. Renew or replace it.", r.reason());
+        assertTrue(ReportText.lines(r).stream().anyMatch(l -> l.contains("ends 2026-11-26T00:00:00Z with 50.0 GiB "
+                + "(53687091200 bytes) unused")));
+    }
+
+    @Test
+    public void anExpiringPlanUsedUpFirstIsWarnedWithItsRunOutDateFromTheDrain() throws Exception {
+        // A (100 GiB at 10 GiB/day) runs out 2026-12-01, before it ends 2026-12-03 (12 days away, within 14)
+        account().activated(true).plan(inUse("2026-12-03T00:00:00Z")).plan(unused());
+        Report r = run(new RequireQuotaRequest(key(), connection(), 0, null, null, null, 14, null));
+        assertEquals(Verdict.UNSTABLE, r.verdict());
+        assertEquals("Plan FP-A \"A\" ends 2026-12-03T00:00:00Z (in 12 days), within the 14-day warning window; in the "
+                + "pool's drain (earliest-expiry first, at the pool's pace) it is used up by 2026-12-01T00:00:00Z, but "
+                + "whatever is left then is void. Renew or replace it.", r.reason());
+        assertTrue(ReportText.lines(r).toString(), ReportText.lines(r).stream().anyMatch(l -> l.endsWith(
+                "it is drawn first and runs out 2026-12-01T00:00:00Z, before it ends 2026-12-03T00:00:00Z")));
     }
 
     @Test
@@ -101,9 +119,14 @@ public class ForecastTest extends EmulatorFixture {
         assertEquals(105.0, pool.daysLeft(), 1e-9);
         assertEquals(Instant.parse("2027-03-06T00:00:00Z"), pool.runOutAt());
         assertEquals(Long.valueOf(50 * GIB), pool.unusedAtExpiryBytes());
-        assertEquals(Outcome.NO_PACE_YET, plan(r, "FP-B").outcome());
-        assertNull(plan(r, "FP-B").bytesPerDay());
-        assertNull(plan(r, "FP-B").runOutAt());
+        // B has no pace of its own (nothing used yet) but its turn in the drain comes when A ends
+        PlanForecast b = plan(r, "FP-B");
+        assertNull(b.bytesPerDay());
+        assertEquals(Outcome.RUNS_OUT_BEFORE_EXPIRY, b.outcome());
+        assertEquals(Instant.parse("2026-11-26T00:00:00Z"), b.turnAt());
+        assertEquals(Instant.parse("2027-03-06T00:00:00Z"), b.runOutAt());
+        assertEquals(Long.valueOf(0), b.unusedAtExpiryBytes());
+        assertEquals(Long.valueOf(50 * GIB), plan(r, "FP-A").unusedAtExpiryBytes());
     }
 
     @Test
@@ -111,9 +134,16 @@ public class ForecastTest extends EmulatorFixture {
         // C (200 GiB, unused) ends in 10 days and comes first: 100 GiB used, 100 GiB lost; then A (100 GiB) 10 days.
         account().activated(true).plan(inUse("2027-06-01T00:00:00Z"))
                 .plan(Plan.dataTransfer("FP-C", "C", 200 * GIB, 200 * GIB, "2026-11-20T00:00:00Z", "2026-12-01T00:00:00Z"));
-        PoolForecast pool = run(request(0)).forecast().pool();
+        Report r = run(request(0));
+        PoolForecast pool = r.forecast().pool();
         assertEquals(20.0, pool.daysLeft(), 1e-9);
         assertEquals(Long.valueOf(100 * GIB), pool.unusedAtExpiryBytes());
+        assertEquals(Long.valueOf(100 * GIB), plan(r, "FP-C").unusedAtExpiryBytes());
+        assertEquals(Outcome.LEAVES_UNUSED_AT_EXPIRY, plan(r, "FP-C").outcome());
+        // A, in use since October, waits for C in the drain: its turn comes when C ends, then 10 days
+        assertEquals(Instant.parse("2026-12-01T00:00:00Z"), plan(r, "FP-A").turnAt());
+        assertEquals(Instant.parse("2026-12-11T00:00:00Z"), plan(r, "FP-A").runOutAt());
+        assertEquals(pool.runOutAt(), plan(r, "FP-A").runOutAt());
     }
 
     @Test
@@ -122,9 +152,15 @@ public class ForecastTest extends EmulatorFixture {
         account().activated(true).plan(inUse("2027-06-01T00:00:00Z"))
                 .plan(Plan.dataTransfer("FP-O", "overseas", 100 * GIB, 250 * GIB, "2026-10-22T00:00:00Z",
                         "2027-06-01T00:00:00Z"));
-        PoolForecast pool = run(request(0)).forecast().pool();
+        Report r = run(request(0));
+        PoolForecast pool = r.forecast().pool();
         assertEquals(15 * DAY_GIB, pool.bytesPerDay(), 0.001);
         assertEquals(200.0 / 15, pool.daysLeft(), 1e-6);
+        // equal EndTimes are drawn by InstanceId, each at the pool's 15 GiB/day: A after 6.7 days, O after 13.3
+        assertEquals(Instant.parse("2026-11-27T16:00:00Z"), plan(r, "FP-A").runOutAt());
+        assertEquals(Instant.parse("2026-11-27T16:00:00Z"), plan(r, "FP-O").turnAt());
+        assertEquals(Instant.parse("2026-12-04T08:00:00Z"), plan(r, "FP-O").runOutAt());
+        assertEquals(pool.runOutAt(), plan(r, "FP-O").runOutAt());
     }
 
     @Test
@@ -134,6 +170,9 @@ public class ForecastTest extends EmulatorFixture {
         assertEquals(r.reason(), Verdict.PASS, r.verdict());
         PoolForecast pool = r.forecast().pool();
         assertEquals(PaceSource.NONE, pool.source());
+        assertEquals(Outcome.NO_PACE_YET, plan(r, "FP-B").outcome());
+        assertNull(plan(r, "FP-B").runOutAt());
+        assertNull(plan(r, "FP-B").unusedAtExpiryBytes());
         assertNull(pool.daysLeft());
         assertNull(pool.runOutAt());
         assertNull(pool.bytesPerDay());
@@ -141,8 +180,8 @@ public class ForecastTest extends EmulatorFixture {
         assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.startsWith("[CDN Gate] Days left cannot be told "
                 + "yet: no pace yet (no data transfer used in the counted plans since they started); the days-left "
                 + "minimum was not checked. [RequestId ")));
-        assertTrue(lines.toString(), lines.contains("[CDN Gate] Pace of plan FP-B \"B\": no pace yet (nothing used "
-                + "since it started 2026-11-01T00:00:00Z), it ends 2027-11-01T00:00:00Z"));
+        assertTrue(lines.toString(), lines.contains("[CDN Gate] Forecast of plan FP-B \"B\": nothing used since it "
+                + "started 2026-11-01T00:00:00Z; no pace yet, it ends 2027-11-01T00:00:00Z"));
         assertTrue(r.reason(), r.reason().endsWith("; days left not checked (no pace yet)"));
     }
 
@@ -197,6 +236,9 @@ public class ForecastTest extends EmulatorFixture {
         assertEquals(10 * DAY_GIB, pool.bytesPerDay(), 0.001);
         assertEquals(70.0, pool.daysLeft(), 1e-9);
         assertEquals(3 * DAY_GIB, plan(r, "FP-A").bytesPerDay(), 0.001);
+        // the plan's projection follows the pool's recent pace, not its own 3 GiB/day: 70 days, as the pool
+        assertEquals(pool.runOutAt(), plan(r, "FP-A").runOutAt());
+        assertEquals(Instant.parse("2027-01-30T00:00:00Z"), plan(r, "FP-A").runOutAt());
         assertTrue(ReportText.lines(r).toString(), ReportText.lines(r).stream().anyMatch(l -> l.contains(
                 "Days left (pool): 70.0 days at 10.0 GiB/day (the recent pace from 3 readings within the last 30 days)")));
     }
@@ -247,13 +289,17 @@ public class ForecastTest extends EmulatorFixture {
         account().activated(true).plan(unused()).plan(inUse("2026-11-26T00:00:00Z"));
         Report r = run(new RequireQuotaRequest(key(), connection(), GIB, 2 * GIB, null, null, null, null, 30, 60, null));
         List<String> lines = ReportText.lines(r);
-        assertTrue(lines.toString(), lines.contains("[CDN Gate] Pace of plan FP-A \"A\": 10.0 GiB/day on average since "
-                + "it started; on its own at that pace it would run out 2026-12-01T00:00:00Z, after it ends 2026-11-26T00:00:00Z: "
-                + "50.0 GiB (53687091200 bytes) will be unused then"));
+        assertTrue(lines.toString(), lines.contains("[CDN Gate] Forecast of plan FP-A \"A\": used 300.0 GiB (322122547200 "
+                + "bytes) since it started 2026-10-22T00:00:00Z, about 10.0 GiB/day; in the pool's drain (earliest-expiry "
+                + "first, at the pool's pace) it is drawn first and ends 2026-11-26T00:00:00Z with 50.0 GiB (53687091200 "
+                + "bytes) unused"));
+        assertTrue(lines.toString(), lines.contains("[CDN Gate] Forecast of plan FP-B \"B\": nothing used since it "
+                + "started 2026-11-01T00:00:00Z; in the pool's drain (earliest-expiry first, at the pool's pace) it is "
+                + "drawn from 2026-11-26T00:00:00Z and runs out 2027-03-06T00:00:00Z, before it ends 2027-11-01T00:00:00Z"));
         assertTrue(lines.toString(), lines.contains("[CDN Gate] Days left (pool): 105.0 days at 10.0 GiB/day (the plans' "
                 + "average pace since they started), plans used earliest-expiry first: data transfer lasts until "
-                + "2027-03-06T00:00:00Z; 50.0 GiB (53687091200 bytes) expires unused in plans that end before their "
-                + "turn"));
+                + "2027-03-06T00:00:00Z; 50.0 GiB (53687091200 bytes) expires unused in plans that end before they are "
+                + "used up"));
         JsonObject json = JsonParser.parseString(ReportJson.toJson(r)).getAsJsonObject();
         assertEquals("cdn-gate-report/2", json.get("schema").getAsString());
         JsonObject f = json.getAsJsonObject("forecast");
@@ -270,6 +316,14 @@ public class ForecastTest extends EmulatorFixture {
         assertEquals("FP-A", a.get("instanceId").getAsString());
         assertEquals("LEAVES_UNUSED_AT_EXPIRY", a.get("outcome").getAsString());
         assertEquals("2026-11-26T00:00:00Z", a.get("endsAt").getAsString());
+        assertEquals("2026-11-26T00:00:00Z", a.get("runOutAt").getAsString());
+        assertEquals("2026-11-21T00:00:00Z", a.get("turnAt").getAsString());
+        assertEquals(50 * GIB, a.get("unusedAtExpiryBytes").getAsLong());
+        JsonObject b = f.getAsJsonArray("plans").get(0).getAsJsonObject();
+        assertTrue(b.get("bytesPerDay").isJsonNull());
+        assertEquals("RUNS_OUT_BEFORE_EXPIRY", b.get("outcome").getAsString());
+        assertEquals("2026-11-26T00:00:00Z", b.get("turnAt").getAsString());
+        assertEquals("2027-03-06T00:00:00Z", b.get("runOutAt").getAsString());
         assertEquals("2026-11-21T00:00:00Z", f.getAsJsonObject("reading").get("at").getAsString());
         Map<String, Object> map = ReportJson.toMap(r);
         @SuppressWarnings("unchecked")

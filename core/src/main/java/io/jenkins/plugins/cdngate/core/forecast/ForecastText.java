@@ -59,48 +59,73 @@ public final class ForecastText {
                 : "no pace yet (no data transfer used in the counted plans since they started)";
     }
 
-    /** The lines (without prefix) of a forecast: one per counted data-transfer plan, then the pool. */
+    /** {@code in the pool's drain (earliest-expiry first, at the pool's pace)}: where every plan projection comes from. */
+    public static final String DRAIN = "in the pool's drain (earliest-expiry first, at the pool's pace)";
+
+    /**
+     * The lines (without prefix) of a forecast: one per counted data-transfer plan, then the pool. A plan's line gives
+     * what it used since it started (measured) and then its part of the pool's drain (the one projection); the pool
+     * line sums the same drain, so no two lines give a plan two fates.
+     */
     public static List<String> lines(QuotaForecast f, List<ResourcePlan> plans) {
         List<String> out = new ArrayList<>();
+        Instant first = f.plans().stream().map(PlanForecast::turnAt).filter(java.util.Objects::nonNull)
+                .min(Instant::compareTo).orElse(null);
         for (PlanForecast p : f.plans()) {
             ResourcePlan plan = plans.stream().filter(x -> x.counted() && x.unit() == ResourcePlan.Unit.BYTES
                     && same(x.instanceId(), p.instanceId())).findFirst().orElse(null);
-            out.add("Pace of plan " + name(p, plan) + ": " + plan(p, plan));
+            out.add("Forecast of plan " + name(p, plan) + ": " + used(p, plan) + "; " + projection(p, first));
         }
         out.add(pool(f));
         return out;
     }
 
-    private static String plan(PlanForecast p, ResourcePlan plan) {
-        String ends = p.endsAt() == null ? "" : ", it ends " + date(p.endsAt());
-        if (p.outcome() == PlanForecast.Outcome.NO_PACE_YET || p.bytesPerDay() == null) {
-            String why;
+    /** What the plan used since it started, as measured: {@code used 300.0 GiB (...) since it started ..., about ...}. */
+    private static String used(PlanForecast p, ResourcePlan plan) {
+        Instant start = plan == null ? null : Forecaster.time(plan.startTime());
+        if (p.bytesPerDay() == null) {
             if (plan == null || plan.total() == null || plan.remaining() == null) {
-                why = "its capacity is unknown";
-            } else if (Forecaster.time(plan.startTime()) == null) {
-                why = "it has no StartTime";
-            } else if (plan.remaining() >= plan.total()) {
-                why = "nothing used since it started " + date(Forecaster.time(plan.startTime()));
-            } else {
-                why = "its use cannot be measured";
+                return "its use cannot be measured (its capacity is unknown)";
+            } else if (start == null) {
+                return "its use cannot be measured (it has no StartTime)";
+            } else if (plan.remaining() > plan.total()) {
+                return "its use cannot be measured (more left than its total)";
+            } else if (plan.remaining().equals(plan.total())) {
+                return "nothing used since it started " + date(start);
             }
-            return "no pace yet (" + why + ")" + ends;
+            return "its use cannot be measured";
         }
-        StringBuilder s = new StringBuilder(perDay(p.bytesPerDay())).append(" on average since it started");
+        StringBuilder s = new StringBuilder("used ");
+        if (plan != null && plan.total() != null && plan.remaining() != null) {
+            s.append(Sizes.human(plan.total() - plan.remaining())).append(' ');
+        }
+        s.append("since it started ").append(start == null ? "(unknown)" : date(start)).append(", about ")
+                .append(perDay(p.bytesPerDay()));
         if (p.measuredDays() != null && p.measuredDays() < 1) {
             long minutes = Math.round(p.measuredDays() * 24 * 60);
             s.append(" (measured over ").append(minutes == 1 ? "1 minute"
                     : minutes < 120 ? minutes + " minutes" : minutes / 60 + " hours")
                     .append(" only: a burst counts in full)");
         }
-        String runOut = p.runOutAt() == null ? "it would last beyond the year 9999" : "it runs out "
-                + date(p.runOutAt());
+        return s.toString();
+    }
+
+    /** The plan's part of the pool's drain, or "no pace yet". */
+    private static String projection(PlanForecast p, Instant first) {
+        String ends = p.endsAt() == null ? "it has no end date" : "it ends " + date(p.endsAt());
+        if (p.outcome() == null || p.outcome() == PlanForecast.Outcome.NO_PACE_YET) {
+            return "no pace yet, " + ends;
+        }
+        StringBuilder s = new StringBuilder(DRAIN).append(" it is drawn ");
+        s.append(p.turnAt() == null ? "after the year 9999" : p.turnAt().equals(first) ? "first"
+                : "from " + date(p.turnAt()));
         if (p.outcome() == PlanForecast.Outcome.LEAVES_UNUSED_AT_EXPIRY) {
-            s.append("; on its own at that pace ").append(p.runOutAt() == null ? runOut : "it would run out "
-                    + date(p.runOutAt())).append(", after it ends ").append(date(p.endsAt())).append(": ")
-                    .append(Sizes.human(p.unusedAtExpiryBytes())).append(" will be unused then");
+            s.append(" and ends ").append(date(p.endsAt())).append(" with ")
+                    .append(Sizes.human(p.unusedAtExpiryBytes())).append(" unused");
+        } else if (p.runOutAt() == null) {
+            s.append(" and lasts beyond the year 9999 (").append(ends).append(')');
         } else {
-            s.append("; on its own at that pace ").append(runOut)
+            s.append(" and runs out ").append(date(p.runOutAt()))
                     .append(p.endsAt() == null ? " (it has no end date)" : ", before it ends " + date(p.endsAt()));
         }
         return s.toString();
@@ -115,7 +140,7 @@ public final class ForecastText {
                 .append(atPace(pool)).append(", plans used earliest-expiry first: data transfer lasts ");
         s.append(pool.runOutAt() == null ? "beyond the year 9999" : "until " + date(pool.runOutAt()));
         long unused = pool.unusedAtExpiryBytes() == null ? 0 : pool.unusedAtExpiryBytes();
-        s.append(unused > 0 ? "; " + Sizes.human(unused) + " expires unused in plans that end before their turn"
+        s.append(unused > 0 ? "; " + Sizes.human(unused) + " expires unused in plans that end before they are used up"
                 : "; nothing expires unused");
         return s.toString();
     }

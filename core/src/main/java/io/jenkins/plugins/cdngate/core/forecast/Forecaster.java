@@ -9,13 +9,15 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How long the counted data-transfer plans last. The model, with worked numbers, is in docs/gates.md
  * ("Days left"); in short:
  * <ul>
- *   <li>A plan's pace is its average use since its StartTime: {@code (InitCapacity - CurrCapacity) / (now -
+ *   <li>A plan's own pace is its average use since its StartTime: {@code (InitCapacity - CurrCapacity) / (now -
  *       StartTime)}. Nothing used yet (or remaining above total, or no StartTime) is no pace: never a made-up
  *       number. A plan that started moments ago is measured over at least {@value #MIN_ELAPSED_SECONDS} seconds;
  *       a young plan's pace is taken as measured (a burst reads as a high pace, the conservative reading).</li>
@@ -25,6 +27,10 @@ import java.util.List;
  *   <li>The pool drains at that pace through the plans one after another, the earliest EndTime first (Alibaba
  *       consumes plans earliest-expiry first); a plan that ends before it is used up loses the rest, which does not
  *       count toward days left. Days left = until the last plan is used up or has ended.</li>
+ *   <li>Each plan's projection (when it runs out, what it leaves unused, which comes first) is its part of that one
+ *       drain: the plans' unused amounts add up to the pool's, and the last plan is done when the pool is. A plan's
+ *       own pace is reported as measured (how it was used), never projected on its own (it is not how it will be
+ *       used: the deduction order decides that).</li>
  * </ul>
  * Pure computation: no I/O, no clock of its own.
  */
@@ -60,20 +66,16 @@ public final class Forecaster {
         List<Dated> counted = new ArrayList<>();
         for (ResourcePlan p : plans) {
             if (p.counted() && p.unit() == ResourcePlan.Unit.BYTES && p.remaining() != null) {
-                counted.add(new Dated(p, time(p.startTime()), time(p.endTime())));
+                counted.add(Dated.of(p, now));
             }
         }
-        List<PlanForecast> perPlan = new ArrayList<>();
         double plansPace = 0;
         double remaining = 0;
         for (Dated d : counted) {
-            ResourcePlan p = d.plan();
-            PlanForecast f = plan(d, now);
-            perPlan.add(f);
-            if (f.bytesPerDay() != null) {
-                plansPace += f.bytesPerDay();
+            if (d.pace() != null) {
+                plansPace += d.pace();
             }
-            remaining += p.remaining();
+            remaining += d.plan().remaining();
         }
         PaceSource source = PaceSource.NONE;
         double pace = 0;
@@ -92,36 +94,30 @@ public final class Forecaster {
             source = PaceSource.PLANS_SINCE_START;
             pace = plansPace;
         }
-        PoolForecast pool = source == PaceSource.NONE
-                ? new PoolForecast(PaceSource.NONE, null, null, null, null, 0)
-                : drain(counted, now, pace, source, readingsUsed);
-        return new QuotaForecast(perPlan, pool, minBytes, warnBytes, minDaysLeft, warnDaysLeft, reading);
-    }
-
-    /** A counted plan with its StartTime and EndTime read (null when absent). */
-    private record Dated(ResourcePlan plan, Instant start, Instant end) {
-    }
-
-    /** One plan at its own average pace since it started. */
-    private static PlanForecast plan(Dated d, Instant now) {
-        ResourcePlan p = d.plan();
-        Instant end = d.end();
-        Double pace = paceSinceStart(p, d.start(), now);
-        if (pace == null) {
-            return new PlanForecast(p.instanceId(), null, null, end, null, Outcome.NO_PACE_YET);
-        }
-        Double measured = Math.max(seconds(d.start(), now), MIN_ELAPSED_SECONDS) / SECONDS_PER_DAY;
-        double secondsToEmpty = p.remaining() / pace * SECONDS_PER_DAY;
-        Instant runOut = plus(now, secondsToEmpty);
-        if (end != null) {
-            double secondsToEnd = seconds(now, end);
-            if (secondsToEmpty > secondsToEnd) {
-                long unused = unused(p.remaining(), pace / SECONDS_PER_DAY * secondsToEnd);
-                return new PlanForecast(p.instanceId(), pace, runOut, end, unused, Outcome.LEAVES_UNUSED_AT_EXPIRY,
-                        measured);
+        if (source == PaceSource.NONE) {
+            List<PlanForecast> perPlan = new ArrayList<>();
+            for (Dated d : counted) {
+                perPlan.add(new PlanForecast(d.plan().instanceId(), null, null, d.end(), null, Outcome.NO_PACE_YET,
+                        null, null));
             }
+            return new QuotaForecast(perPlan, new PoolForecast(PaceSource.NONE, null, null, null, null, 0), minBytes,
+                    warnBytes, minDaysLeft, warnDaysLeft, reading);
         }
-        return new PlanForecast(p.instanceId(), pace, runOut, end, 0L, Outcome.RUNS_OUT_BEFORE_EXPIRY, measured);
+        return drain(counted, now, pace, source, readingsUsed, minBytes, warnBytes, minDaysLeft, warnDaysLeft, reading);
+    }
+
+    /**
+     * A counted plan with its StartTime and EndTime read (null when absent) and its own average pace since it started
+     * (null when none) measured over {@code measuredDays}.
+     */
+    private record Dated(ResourcePlan plan, Instant start, Instant end, Double pace, Double measuredDays) {
+        static Dated of(ResourcePlan p, Instant now) {
+            Instant start = time(p.startTime());
+            Double pace = paceSinceStart(p, start, now);
+            Double measured = pace == null ? null
+                    : Math.max(seconds(start, now), MIN_ELAPSED_SECONDS) / SECONDS_PER_DAY;
+            return new Dated(p, start, time(p.endTime()), pace, measured);
+        }
     }
 
     /** Bytes per day since StartTime; null when nothing was used, the start is unknown or the totals unusable. */
@@ -167,30 +163,48 @@ public final class Forecaster {
         return dropped * SECONDS_PER_DAY / span;
     }
 
-    /** The pool drained at {@code pace} through the plans, the earliest EndTime first (none = never ends, last). */
-    private static PoolForecast drain(List<Dated> counted, Instant now, double pace, PaceSource source,
-                                      int readingsUsed) {
+    /**
+     * The pool drained at {@code pace} through the plans, the earliest EndTime first (none = never ends, last; equal
+     * ends by InstanceId). Each plan's projection is its part of this one drain, so the plans' unused amounts add up to
+     * the pool's and the last plan is done when the pool is. The plans keep the order of {@code counted}.
+     */
+    private static QuotaForecast drain(List<Dated> counted, Instant now, double pace, PaceSource source,
+                                       int readingsUsed, Long minBytes, Long warnBytes, Integer minDaysLeft,
+                                       Integer warnDaysLeft, Reading reading) {
         List<Dated> order = new ArrayList<>(counted);
         order.sort(Comparator.comparing(Dated::end, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
                 .thenComparing(d -> d.plan().instanceId() == null ? "" : d.plan().instanceId()));
         double perSecond = pace / SECONDS_PER_DAY;
         double t = 0;
         long unused = 0;
+        Map<Dated, PlanForecast> parts = new IdentityHashMap<>();
         for (Dated d : order) {
             ResourcePlan p = d.plan();
             Instant end = d.end();
+            Instant turn = plus(now, t);
             double toEmpty = p.remaining() / perSecond;
             double toEnd = end == null ? Double.POSITIVE_INFINITY : seconds(now, end);
+            PlanForecast part;
             if (t + toEmpty <= toEnd) {
                 t += toEmpty;
+                part = new PlanForecast(p.instanceId(), d.pace(), plus(now, t), end, 0L,
+                        Outcome.RUNS_OUT_BEFORE_EXPIRY, d.measuredDays(), turn);
             } else {
                 // Earliest-expiry first means t <= this plan's end here; what is left at its end is lost.
                 long lost = unused(p.remaining(), perSecond * Math.max(0, toEnd - t));
                 unused = unused > Long.MAX_VALUE - lost ? Long.MAX_VALUE : unused + lost;
                 t = Math.max(t, toEnd);
+                part = new PlanForecast(p.instanceId(), d.pace(), plus(now, t), end, lost,
+                        Outcome.LEAVES_UNUSED_AT_EXPIRY, d.measuredDays(), turn);
             }
+            parts.put(d, part);
         }
-        return new PoolForecast(source, pace, days(t), plus(now, t), unused, readingsUsed);
+        List<PlanForecast> perPlan = new ArrayList<>();
+        for (Dated d : counted) {
+            perPlan.add(parts.get(d));
+        }
+        PoolForecast pool = new PoolForecast(source, pace, days(t), plus(now, t), unused, readingsUsed);
+        return new QuotaForecast(perPlan, pool, minBytes, warnBytes, minDaysLeft, warnDaysLeft, reading);
     }
 
     /** What is left of {@code remaining} after {@code consumed}, rounded up, at least 1 (it is left) and at most all. */

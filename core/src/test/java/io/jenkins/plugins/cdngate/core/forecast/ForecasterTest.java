@@ -34,7 +34,7 @@ public class ForecasterTest {
         assertEquals(Instant.parse("2026-12-01T00:00:00Z"), a.runOutAt());
         assertEquals(10.0, f.pool().daysLeft(), 1e-9);
         assertTrue(ForecastText.lines(f, List.of(plan("A", "2026-10-22T00:00:00Z", null, 100 * GIB, 400 * GIB)))
-                .get(0).endsWith("it runs out 2026-12-01T00:00:00Z (it has no end date)"));
+                .get(0).endsWith("it is drawn first and runs out 2026-12-01T00:00:00Z (it has no end date)"));
     }
 
     @Test
@@ -46,7 +46,10 @@ public class ForecasterTest {
         assertEquals(PaceSource.NONE, f.pool().source());
         List<String> lines = ForecastText.lines(f, List.of(plan("A", null, "2027-01-01T00:00:00Z", 100 * GIB, 400 * GIB),
                 plan("B", "2026-10-22T00:00:00Z", "2027-01-01T00:00:00Z", 500 * GIB, 400 * GIB)));
-        assertEquals("Pace of plan A \"A\": no pace yet (it has no StartTime), it ends 2027-01-01T00:00:00Z", lines.get(0));
+        assertEquals("Forecast of plan A \"A\": its use cannot be measured (it has no StartTime); no pace yet, it ends "
+                + "2027-01-01T00:00:00Z", lines.get(0));
+        assertEquals("Forecast of plan B \"B\": its use cannot be measured (more left than its total); no pace yet, it "
+                + "ends 2027-01-01T00:00:00Z", lines.get(1));
         assertEquals("Days left (pool): cannot be told, no pace yet (no data transfer used in the counted plans since "
                 + "they started)", lines.get(2));
     }
@@ -59,8 +62,8 @@ public class ForecasterTest {
         assertEquals(99.0 / 1440, f.pool().daysLeft(), 1e-6);
         assertEquals(60.0 / 86400, f.plans().get(0).measuredDays(), 1e-12);
         assertTrue(ForecastText.lines(f, List.of(plan("A", "2026-11-20T23:59:50Z", "2027-01-01T00:00:00Z", 99 * GIB,
-                100 * GIB))).get(0).startsWith("Pace of plan A \"A\": 1.4 TiB/day on average since it started (measured "
-                + "over 1 minute only: a burst counts in full)"));
+                100 * GIB))).get(0).startsWith("Forecast of plan A \"A\": used 1.0 GiB (1073741824 bytes) since it "
+                + "started 2026-11-20T23:59:50Z, about 1.4 TiB/day (measured over 1 minute only: a burst counts in full); "));
         // five hours: the same note, in hours
         QuotaForecast young = forecast(plan("A", "2026-11-20T19:00:00Z", "2027-01-01T00:00:00Z", 99 * GIB, 100 * GIB));
         assertTrue(ForecastText.lines(young, List.of(plan("A", "2026-11-20T19:00:00Z", "2027-01-01T00:00:00Z", 99 * GIB,
@@ -68,7 +71,8 @@ public class ForecasterTest {
         // a day or more: no note
         QuotaForecast day = forecast(plan("A", "2026-11-20T00:00:00Z", "2027-01-01T00:00:00Z", 99 * GIB, 100 * GIB));
         assertTrue(ForecastText.lines(day, List.of(plan("A", "2026-11-20T00:00:00Z", "2027-01-01T00:00:00Z", 99 * GIB,
-                100 * GIB))).get(0).startsWith("Pace of plan A \"A\": 1.0 GiB/day on average since it started; "));
+                100 * GIB))).get(0).startsWith("Forecast of plan A \"A\": used 1.0 GiB (1073741824 bytes) since it "
+                + "started 2026-11-20T00:00:00Z, about 1.0 GiB/day; "));
     }
 
     @Test

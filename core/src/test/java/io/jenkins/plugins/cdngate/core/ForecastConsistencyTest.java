@@ -1,0 +1,260 @@
+package io.jenkins.plugins.cdngate.core;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.cdngate.core.forecast.PlanForecast;
+import io.jenkins.plugins.cdngate.core.forecast.PlanForecast.Outcome;
+import io.jenkins.plugins.cdngate.core.forecast.PoolForecast;
+import io.jenkins.plugins.cdngate.core.forecast.QuotaForecast;
+import io.jenkins.plugins.cdngate.core.forecast.Reading;
+import io.jenkins.plugins.cdngate.emulator.Plan;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.Test;
+
+/**
+ * No printed line may contradict another: every plan's fate (what it leaves unused at expiry, when it runs out) is
+ * told once, by the pool's drain, and every line that names it (the expiry warning, the plan's forecast line, the pool
+ * line) says the same number. Through the real gate over real HTTP to the emulator, with a fixed clock; the human
+ * lines are parsed as a reader would read them.
+ */
+public class ForecastConsistencyTest extends EmulatorFixture {
+    private static final Instant NOW = Instant.parse("2026-12-02T01:31:45Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final long GIB = 1L << 30;
+    private static final String LARGE = "FP-demo-0001";
+    private static final String ENDING = "FP-demo-0002";
+
+    /** The demo's account (cli DemoCommand.demoAccount): times relative to now, as there. */
+    private void demoAccount() {
+        String started = NOW.minus(180, ChronoUnit.DAYS).toString();
+        String endsLater = NOW.plus(185, ChronoUnit.DAYS).toString();
+        account().activated(true)
+                .plan(Plan.dataTransfer(LARGE, "CDN data transfer plan (Chinese mainland)", 500 * GIB, 1024 * GIB,
+                        started, endsLater))
+                .plan(Plan.dataTransfer(ENDING, "CDN data transfer plan (Chinese mainland)", 50 * GIB, 100 * GIB,
+                        NOW.minus(362, ChronoUnit.DAYS).toString(),
+                        NOW.plus(3, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS).toString()))
+                .plan(Plan.httpsRequests("CDNHTTPSBAG-demo-0003", "CDN resource plan for HTTPS requests", 8_000_000L,
+                        10_000_000L, started, endsLater));
+    }
+
+    /** The demo's require-quota: --min-bytes 100GiB --warn-bytes 200GiB --min-requests 1000000 --expiry-warning-days 7. */
+    private RequireQuotaRequest demoRequest() {
+        return new RequireQuotaRequest(key(), connection(), 100 * GIB, 200 * GIB, 1_000_000L, null, 7, null);
+    }
+
+    private static PlanForecast plan(Report r, String id) {
+        return r.forecast().plans().stream().filter(p -> p.instanceId().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    public void theDemoTellsOneStoryOfEachPlan() throws Exception {
+        demoAccount();
+        Report r = RequireQuota.run(demoRequest(), CLOCK);
+        assertEquals(r.reason(), Verdict.UNSTABLE, r.verdict());
+        PoolForecast pool = r.forecast().pool();
+        PlanForecast ending = plan(r, ENDING);
+        PlanForecast large = plan(r, LARGE);
+
+        // the ending plan is drawn first at the pool's pace (about 3.0 GiB/day): it ends with most of it unused,
+        // all that the pool loses; the large plan is drawn when it ends and is the pool's last
+        assertEquals(Outcome.LEAVES_UNUSED_AT_EXPIRY, ending.outcome());
+        assertEquals(NOW, ending.turnAt());
+        assertEquals(ending.endsAt(), ending.runOutAt());
+        assertEquals(pool.unusedAtExpiryBytes(), ending.unusedAtExpiryBytes());
+        assertEquals(Outcome.RUNS_OUT_BEFORE_EXPIRY, large.outcome());
+        assertEquals(ending.endsAt(), large.turnAt());
+        assertEquals(Long.valueOf(0), large.unusedAtExpiryBytes());
+        assertEquals(pool.runOutAt(), large.runOutAt());
+        assertTrue(large.runOutAt() + " " + large.endsAt(), large.runOutAt().isBefore(large.endsAt()));
+        // the worked numbers of docs/gates.md ("One story per plan")
+        assertEquals(43_728_404_932L, (long) ending.unusedAtExpiryBytes());
+        assertEquals(Instant.parse("2027-05-18T01:56:43Z"), large.runOutAt());
+        assertEquals(167.0, Math.floor(pool.daysLeft() * 10) / 10, 1e-9);
+
+        assertOneStory(r);
+        List<String> lines = ReportText.lines(r);
+        assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.startsWith("[CDN Gate] UNSTABLE: Plan " + ENDING)
+                && l.contains("; in the pool's drain (earliest-expiry first, at the pool's pace) 40.7 GiB "
+                + "(43728404932 bytes) of it will be void then. Renew or replace it.")));
+        assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.startsWith("[CDN Gate] Forecast of plan " + ENDING)
+                && l.endsWith("it is drawn first and ends 2026-12-05T02:31:45Z with 40.7 GiB (43728404932 bytes) unused")));
+        assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.startsWith("[CDN Gate] Forecast of plan " + LARGE)
+                && l.endsWith("it is drawn from 2026-12-05T02:31:45Z and runs out 2027-05-18T01:56:43Z, before it ends "
+                + "2027-06-05T01:31:45Z")));
+        assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.startsWith("[CDN Gate] Days left (pool): 167.0 days")
+                && l.endsWith("data transfer lasts until 2027-05-18T01:56:43Z; 40.7 GiB (43728404932 bytes) expires "
+                + "unused in plans that end before they are used up")));
+    }
+
+    @Test
+    public void everyWorkedAccountTellsOneStoryOfEachPlan() throws Exception {
+        // A in use (10 GiB/day) ending before it is used up, B unused behind it, C unused ending first, O in use
+        // at the same time, and an account paced by history: each tells one story in every line
+        List<List<Plan>> accounts = List.of(
+                List.of(inUse("FP-A", "2026-12-07T00:00:00Z"), unused("FP-B", 1000, "2027-12-01T00:00:00Z")),
+                List.of(inUse("FP-A", "2027-06-01T00:00:00Z"), unused("FP-C", 200, "2026-12-12T00:00:00Z")),
+                List.of(inUse("FP-A", "2027-06-01T00:00:00Z"), Plan.dataTransfer("FP-O", "O", 100 * GIB, 250 * GIB,
+                        "2026-11-02T00:00:00Z", "2027-06-01T00:00:00Z")),
+                List.of(inUse("FP-A", "2026-12-04T00:00:00Z"), unused("FP-B", 10, "2026-12-05T00:00:00Z"),
+                        unused("FP-D", 500, "2026-12-06T00:00:00Z"), inUse("FP-E", null)));
+        for (List<Plan> plans : accounts) {
+            freshKey();
+            var account = account().activated(true);
+            plans.forEach(account::plan);
+            Report r = RequireQuota.run(new RequireQuotaRequest(key(), connection(), 0, null, null, null, 30, null),
+                    CLOCK);
+            assertOneStory(r);
+        }
+        freshKey();
+        account().activated(true).plan(inUse("FP-A", "2026-12-10T00:00:00Z")).plan(unused("FP-B", 500, null));
+        List<Reading> history = List.of(new Reading(NOW.minus(10, ChronoUnit.DAYS), 900 * GIB),
+                new Reading(NOW.minus(5, ChronoUnit.DAYS), 800 * GIB));
+        Report r = RequireQuota.run(new RequireQuotaRequest(key(), connection(), 0, null, null, null, 30, null)
+                .withHistory(history), CLOCK);
+        assertEquals(PoolForecast.PaceSource.HISTORY, r.forecast().pool().source());
+        assertOneStory(r);
+    }
+
+    @Test
+    public void withoutAPoolPaceEveryPlanSaysNoPaceYet() throws Exception {
+        account().activated(true).plan(unused("FP-B", 1000, "2026-12-05T00:00:00Z"))
+                .plan(unused("FP-D", 500, "2027-06-01T00:00:00Z"));
+        Report r = RequireQuota.run(new RequireQuotaRequest(key(), connection(), 0, null, null, null, 7, null), CLOCK);
+        assertEquals(PoolForecast.PaceSource.NONE, r.forecast().pool().source());
+        for (PlanForecast p : r.forecast().plans()) {
+            assertEquals(Outcome.NO_PACE_YET, p.outcome());
+            assertEquals(null, p.runOutAt());
+            assertEquals(null, p.unusedAtExpiryBytes());
+            assertEquals(null, p.turnAt());
+        }
+        List<String> lines = ReportText.lines(r);
+        assertEquals(lines.toString(), 2, lines.stream().filter(l -> l.startsWith("[CDN Gate] Forecast of plan ")
+                && l.contains("; no pace yet, it ends ")).count());
+        assertTrue(lines.toString(), lines.contains("[CDN Gate] Days left (pool): cannot be told, no pace yet (no data "
+                + "transfer used in the counted plans since they started)"));
+        // the expiry warning makes no projection either: all that is left now is void unless used
+        assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.startsWith("[CDN Gate] UNSTABLE: Plan FP-B")
+                && l.contains("1000.0 GiB (1073741824000 bytes) of it will be void then unless used before")));
+        assertOneStory(r);
+    }
+
+    /** 400 GiB bought 30 days ago, 100 GiB left: 10 GiB/day of its own. */
+    private static Plan inUse(String id, String end) {
+        return Plan.dataTransfer(id, id, 100 * GIB, 400 * GIB, NOW.minus(30, ChronoUnit.DAYS).toString(), end);
+    }
+
+    private static Plan unused(String id, long gib, String end) {
+        return Plan.dataTransfer(id, id, gib * GIB, gib * GIB, NOW.minus(1, ChronoUnit.DAYS).toString(), end);
+    }
+
+    private static final Pattern LEFT = Pattern.compile("\\((\\d+) bytes\\) left of ");
+    private static final Pattern VOID = Pattern.compile(
+            "\\((\\d+) bytes\\) (?:unused|of it will be void then|expires unused)");
+    private static final Pattern DONE = Pattern.compile(
+            "(?:runs out|used up by|lasts until|ends (?=\\S+ with )) ?(\\d{4}-\\d\\d-\\d\\dT\\S+Z)");
+
+    /**
+     * The plans' parts of the drain add up to the pool; and, read from the printed lines, every line that names a plan
+     * (or the pool) gives it one amount left, one amount void or unused at its end and one date the drain is done
+     * with it: those of the forecast.
+     */
+    static void assertOneStory(Report r) {
+        QuotaForecast f = r.forecast();
+        assertNotNull(f);
+        PoolForecast pool = f.pool();
+        long sum = 0;
+        Instant last = null;
+        for (PlanForecast p : f.plans()) {
+            if (pool.bytesPerDay() == null) {
+                assertEquals(p.toString(), Outcome.NO_PACE_YET, p.outcome());
+                continue;
+            }
+            assertTrue(p.toString(), p.outcome() != Outcome.NO_PACE_YET);
+            sum += p.unusedAtExpiryBytes();
+            if (p.runOutAt() != null) {
+                assertFalse(p + " after the pool " + pool.runOutAt(), p.runOutAt().isAfter(pool.runOutAt()));
+                last = last == null || p.runOutAt().isAfter(last) ? p.runOutAt() : last;
+            }
+            if (p.outcome() == Outcome.LEAVES_UNUSED_AT_EXPIRY) {
+                assertEquals(p.toString(), p.endsAt(), p.runOutAt());
+                assertTrue(p.toString(), p.unusedAtExpiryBytes() > 0);
+            } else {
+                assertEquals(p.toString(), Long.valueOf(0), p.unusedAtExpiryBytes());
+            }
+        }
+        if (pool.bytesPerDay() != null) {
+            assertEquals(f.toString(), pool.unusedAtExpiryBytes(), Long.valueOf(sum));
+            assertEquals(f.toString(), pool.runOutAt(), last);
+        }
+
+        // what the lines say, per plan id ("" for the pool line)
+        List<String> ids = new ArrayList<>();
+        f.plans().forEach(p -> ids.add(p.instanceId()));
+        Map<String, Set<Long>> left = new HashMap<>();
+        Map<String, Set<Long>> voided = new HashMap<>();
+        Map<String, Set<Instant>> done = new HashMap<>();
+        List<String> lines = ReportText.lines(r);
+        for (String line : lines) {
+            assertFalse(line, line.contains("own pace") || line.contains("on its own") || line.contains("at that pace"));
+            String about = line.startsWith("[CDN Gate] Days left (pool): ") ? "" : null;
+            int at = Integer.MAX_VALUE;
+            for (String id : ids) {
+                int i = line.indexOf(id + " ");
+                if (about == null && i >= 0 && i < at) {
+                    at = i;
+                }
+            }
+            for (String id : ids) {
+                if (about == null && at != Integer.MAX_VALUE && line.startsWith(id + " ", at)) {
+                    about = id;
+                }
+            }
+            if (about == null || line.startsWith("[CDN Gate] Verdict: ")) {
+                continue;
+            }
+            collect(LEFT, line, left.computeIfAbsent(about, k -> new HashSet<>()), Long::valueOf);
+            collect(VOID, line, voided.computeIfAbsent(about, k -> new HashSet<>()), Long::valueOf);
+            collect(DONE, line, done.computeIfAbsent(about, k -> new HashSet<>()), Instant::parse);
+        }
+        for (PlanForecast p : f.plans()) {
+            String id = p.instanceId();
+            assertTrue(id + " " + left + "\n" + lines, left.getOrDefault(id, Set.of()).size() <= 1);
+            if (p.outcome() == Outcome.NO_PACE_YET) {
+                assertTrue(id + " " + done + "\n" + lines, done.getOrDefault(id, Set.of()).isEmpty());
+                continue;
+            }
+            Set<Long> v = voided.getOrDefault(id, Set.of());
+            assertEquals(id + " " + voided + "\n" + lines,
+                    p.unusedAtExpiryBytes() > 0 ? Set.of(p.unusedAtExpiryBytes()) : Set.of(), v);
+            assertEquals(id + " " + done + "\n" + lines,
+                    p.runOutAt() == null ? Set.of() : Set.of(p.runOutAt()), done.getOrDefault(id, Set.of()));
+        }
+        if (pool.bytesPerDay() != null) {
+            assertEquals(lines.toString(), pool.unusedAtExpiryBytes() > 0 ? Set.of(pool.unusedAtExpiryBytes())
+                    : Set.of(), voided.get(""));
+            assertEquals(lines.toString(), pool.runOutAt() == null ? Set.of() : Set.of(pool.runOutAt()), done.get(""));
+        }
+    }
+
+    private static <T> void collect(Pattern pattern, String line, Set<T> into, java.util.function.Function<String, T> parse) {
+        Matcher m = pattern.matcher(line);
+        while (m.find()) {
+            into.add(parse.apply(m.group(1)));
+        }
+    }
+}

@@ -71,9 +71,15 @@ public final class ForecastText {
         List<String> out = new ArrayList<>();
         Instant first = f.plans().stream().map(PlanForecast::turnAt).filter(java.util.Objects::nonNull)
                 .min(Instant::compareTo).orElse(null);
+        // each counted data-transfer plan by InstanceId, the first one when two share an id (once, not per line)
+        java.util.Map<String, ResourcePlan> byId = new java.util.HashMap<>();
+        for (ResourcePlan x : plans) {
+            if (x.counted() && x.unit() == ResourcePlan.Unit.BYTES) {
+                byId.putIfAbsent(x.instanceId(), x);
+            }
+        }
         for (PlanForecast p : f.plans()) {
-            ResourcePlan plan = plans.stream().filter(x -> x.counted() && x.unit() == ResourcePlan.Unit.BYTES
-                    && same(x.instanceId(), p.instanceId())).findFirst().orElse(null);
+            ResourcePlan plan = byId.get(p.instanceId());
             out.add("Forecast of plan " + name(p, plan) + ": " + used(p, plan) + "; " + projection(p, first));
         }
         out.add(pool(f));
@@ -151,9 +157,5 @@ public final class ForecastText {
             return id;
         }
         return id + " \"" + plan.displayName().trim() + "\"";
-    }
-
-    private static boolean same(String a, String b) {
-        return a == null ? b == null : a.equals(b);
     }
 }

@@ -8,8 +8,10 @@ import java.time.Instant;
  * @param source              where the pace came from
  * @param bytesPerDay         the pool's pace; null when there is no pace yet
  * @param daysLeft            days of data transfer left at that pace; null when there is no pace yet
- * @param runOutAt            when the pool is empty at that pace; null when there is no pace yet
- * @param unusedAtExpiryBytes bytes the pool loses to plans expiring before they are used; null when no pace
+ * @param runOutAt            when the pool is used up or its last plan has ended at that pace (the latest
+ *                            {@link PlanForecast#runOutAt()}); null when there is no pace yet or beyond the year 9999
+ * @param unusedAtExpiryBytes bytes the pool loses to plans expiring before they are used up: the sum of the plans'
+ *                            {@link PlanForecast#unusedAtExpiryBytes()}; null when no pace
  * @param readingsUsed        how many history readings (including this run's) gave the pace; 0 unless HISTORY
  */
 public record PoolForecast(PaceSource source, Double bytesPerDay, Double daysLeft, Instant runOutAt,

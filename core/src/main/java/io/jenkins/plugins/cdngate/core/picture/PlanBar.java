@@ -12,7 +12,10 @@ import java.time.Instant;
  * @param remaining  what is left, 0 or more
  * @param total      the plan's capacity, 0 or more (a remaining above it is drawn as full, as reported)
  * @param endsAt     the plan's EndTime; null when open-ended or unknown
- * @param runOutAt   when it is empty at the current pace; null when there is no pace (or not a data-transfer plan)
+ * @param runOutAt   when the pool's drain is done with it (core.forecast: the pool's pace drawn through the counted
+ *                   plans, earliest end first): the moment it is used up, or its end date when it ends with capacity
+ *                   left (then it is drawn as "left unused"); null when there is no pace yet (or not a data-transfer
+ *                   plan)
  * @param counted    whether the plan counted toward the gate
  */
 public record PlanBar(String instanceId, String name, String unit, long remaining, long total, Instant endsAt,

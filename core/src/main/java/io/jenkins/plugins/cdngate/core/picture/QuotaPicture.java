@@ -58,7 +58,12 @@ public final class QuotaPicture {
         if (!s.plans().isEmpty()) {
             body.svg.line(MARGIN, y, WIDTH - MARGIN, y, Svg.RULE, 1, null);
             y += 24;
-            body.svg.text(MARGIN, y, "Plans", 14, INK, null, "600");
+            body.svg.textRaw(MARGIN, y, tspan("Plans", INK, "600") + (s.pool().isEmpty() ? "" : tspan("  run-out dates: "
+                    + "the pool's drain, its pace drawn through the counted plans, earliest end first", MUTED, null, 12)),
+                    14, INK, null, null, null);
+            if (!s.pool().isEmpty()) {
+                words.add("Plans are drawn on at the pool's pace, the one ending earliest first.");
+            }
             y += 12;
             for (PlanBar p : s.plans()) {
                 y = plan(p, s.at(), body, y, words);
@@ -206,9 +211,7 @@ public final class QuotaPicture {
         if (forecast != null) {
             boolean early = p.runOutAt() != null && p.endsAt() != null && p.runOutAt().isBefore(p.endsAt());
             y += 16;
-            String line = (early ? BOLD : 1) * width(forecast, 12) <= BAR ? forecast
-                    : forecast.replace(" since it started,", "");
-            svg.text(MARGIN, y, line, 12, early ? LOW : INK, null, early ? "600" : null);
+            svg.text(MARGIN, y, forecast, 12, early ? LOW : INK, null, early ? "600" : null);
         }
         words.add("Plan " + name + (id.isEmpty() || name.equals(id) ? "" : " (" + id + ")") + ", " + kind
                 + (p.counted() ? "" : ", not counted") + ": " + amount(p, p.remaining()) + " left, "
@@ -217,7 +220,10 @@ public final class QuotaPicture {
         return y + 8;
     }
 
-    /** What the plan's pace says, or null when there is nothing to say (a request plan, a plan not counted). */
+    /**
+     * What the pool's drain says of the plan (core.forecast: the pool's pace drawn through the counted plans, earliest
+     * end first), or null when there is nothing to say (a request plan, a plan not counted).
+     */
     private static String forecast(PlanBar p, Instant at) {
         if (!p.bytes() || !p.counted()) {
             return null;
@@ -226,12 +232,11 @@ public final class QuotaPicture {
             return "No pace yet: nothing to project from.";
         }
         if (p.endsAt() != null && !p.runOutAt().isBefore(p.endsAt())) {
-            return "At its own pace since it started, it lasts past its end date: capacity will be left unused on "
-                    + date(p.endsAt()) + ".";
+            return "In the pool's drain it ends " + date(p.endsAt()) + " with capacity left unused.";
         }
         String before = p.endsAt() == null ? "" : ", " + days(Duration.between(p.runOutAt(), p.endsAt()).toHours() / 24.0)
                 + " before it ends";
-        return "At its own pace since it started, it runs out " + date(p.runOutAt()) + " (in "
+        return "In the pool's drain it runs out " + date(p.runOutAt()) + " (in "
                 + days(Math.max(0, Duration.between(at, p.runOutAt()).toHours() / 24.0)) + before + ").";
     }
 

@@ -111,7 +111,7 @@ final class Gates {
         return s.append('.').toString();
     }
 
-    /** What a counted data-transfer plan's pace says, or null when the report has none for it. */
+    /** What the pool's drain says of a counted data-transfer plan, or null when the report has none for it. */
     static String planPace(Report r, ResourcePlan p) {
         PlanForecast f = planForecast(r, p);
         if (f == null || f.outcome() == null) {
@@ -121,8 +121,8 @@ final class Gates {
             case NO_PACE_YET -> "no pace yet";
             case RUNS_OUT_BEFORE_EXPIRY -> "runs out " + (f.runOutAt() == null ? "before it ends" : Markup.date(f.runOutAt()))
                     + ", before it ends";
-            case LEAVES_UNUSED_AT_EXPIRY -> "lasts past its end"
-                    + (f.unusedAtExpiryBytes() == null ? "" : "; " + Sizes.brief(f.unusedAtExpiryBytes()) + " expires unused");
+            case LEAVES_UNUSED_AT_EXPIRY -> "ends with "
+                    + (f.unusedAtExpiryBytes() == null ? "capacity" : Sizes.brief(f.unusedAtExpiryBytes())) + " unused";
         };
     }
 

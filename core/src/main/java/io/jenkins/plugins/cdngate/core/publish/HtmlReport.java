@@ -213,7 +213,7 @@ public final class HtmlReport {
         boolean paces = r.forecast() != null;
         h.append("<h3>Plans</h3>\n<div class=\"table\"><table class=\"plans\">\n<thead><tr><th>Plan</th>")
                 .append("<th class=\"num\">Left</th><th class=\"num\">Total</th><th>Valid</th>")
-                .append(paces ? "<th>At the current pace</th>" : "").append("<th>Counted</th></tr></thead>\n<tbody>\n");
+                .append(paces ? "<th>In the pool's drain</th>" : "").append("<th>Counted</th></tr></thead>\n<tbody>\n");
         for (ResourcePlan p : r.plans()) {
             String kind = p.unit() == ResourcePlan.Unit.BYTES ? "data transfer"
                     : p.unit() == ResourcePlan.Unit.REQUESTS ? "requests" : "unknown unit";

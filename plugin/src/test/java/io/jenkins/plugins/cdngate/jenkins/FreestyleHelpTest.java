@@ -17,23 +17,30 @@ import org.junit.Test;
  * whole sentences. Plain JUnit over the help files: no Jenkins needed.
  */
 public class FreestyleHelpTest {
-    private static final String[] ENSURE = {"help.html", "help-activate.html", "help-chargeType.html",
-            "help-credentialsId.html", "help-endpoint.html", "help-expectedChargeType.html", "help-lockPolicy.html",
-            "help-mode.html"};
-    private static final String[] QUOTA = {"help.html", "help-credentialsId.html", "help-endpoint.html",
-            "help-expiryWarningDays.html", "help-minBytes.html", "help-minRequests.html", "help-mode.html",
-            "help-planFilter.html", "help-warnBytes.html"};
+    /** Every help file of a build step, found in its resource folder, so a help file added later is checked too. */
+    private static List<String> helpFiles(String owner) throws IOException {
+        java.net.URL dir = FreestyleHelpTest.class.getResource(owner);
+        assertNotNull(owner, dir);
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(dir.toURI()))) {
+            List<String> names = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("help") && n.endsWith(".html")).sorted().toList();
+            assertTrue(owner + " has help files", names.size() > 5);
+            return names;
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+    }
 
     /** Pipeline words and syntax that mean nothing on a freestyle job's form. */
     private static final List<Pattern> PIPELINE_TALK = List.of(
             Pattern.compile("\\bstages?\\b", Pattern.CASE_INSENSITIVE),
             Pattern.compile("\\bnode\\b"),
-            Pattern.compile("Pipeline"),
+            Pattern.compile("pipeline", Pattern.CASE_INSENSITIVE),
             Pattern.compile("\\b[a-z]+[A-Z]?[a-zA-Z]*: *(true|false|'[^']*'|\\d)"), // activate: false, mode: 'warn'
             Pattern.compile("\\bthe step\\b"),
             // fields by their Java names instead of their names on the form
             Pattern.compile("\\b(minBytes|warnBytes|minRequests|expiryWarningDays|planFilter|credentialsId|chargeType"
-                    + "|expectedChargeType|lockPolicy)\\b"));
+                    + "|expectedChargeType|lockPolicy|minDaysLeft|warnDaysLeft|roleArn)\\b"));
 
     private static String read(String owner, String file) throws IOException {
         try (InputStream in = FreestyleHelpTest.class.getResourceAsStream(owner + "/" + file)) {
@@ -49,11 +56,10 @@ public class FreestyleHelpTest {
 
     @Test
     public void freestyleHelpHasNoPipelineTalk() throws IOException {
-        for (String f : ENSURE) {
-            check("EnsureActiveBuilder", f);
-        }
-        for (String f : QUOTA) {
-            check("RequireQuotaBuilder", f);
+        for (String owner : List.of("EnsureActiveBuilder", "RequireQuotaBuilder")) {
+            for (String f : helpFiles(owner)) {
+                check(owner, f);
+            }
         }
     }
 

@@ -207,6 +207,29 @@ public class CredentialChainCliTest {
     }
 
     @Test
+    public void ramRoleArnProfileThatCannotReachStsIsOneLineNamingTheSourceAndTheFix() throws Exception {
+        Path home = home(ConfigFiles.config("deploy", ramRoleArnProfile("deploy")));
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        // the library's STS call goes to a proxy port on loopback where nothing listens: no HTTP answer at all
+        List<String> options = new ArrayList<>(tls.trustOptions());
+        options.addAll(List.of("-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=" + closed));
+
+        CliRun run = CliRun.child(Map.of(), home, options, "ensure-active", "--endpoint", emulator.endpoint());
+
+        assertEquals(run.toString(), ExitCodes.USAGE, run.exitCode);
+        assertEquals(run.toString(), "", run.out);
+        assertEquals(run.toString(), 1, run.err.strip().lines().count());
+        assertTrue(run.toString(), run.err.startsWith("cdn-gate: aliyun CLI current profile in ~/.aliyun/config.json:"
+                + " could not reach STS"));
+        assertTrue(run.toString(), run.err.contains("HTTPS_PROXY"));
+        assertFalse(run.toString(), run.err.contains("HttpCode"));
+        assertFalse(run.toString(), run.all().contains("base-secret-0601"));
+    }
+
+    @Test
     public void chainableRamRoleArnProfileAssumesTwoRoles() throws Exception {
         Path home = home(ConfigFiles.config("chained", ramRoleArnProfile("deploy"),
                 profile("chained", "ChainableRamRoleArn", "source_profile", "deploy", "ram_role_arn", SECOND_ROLE,

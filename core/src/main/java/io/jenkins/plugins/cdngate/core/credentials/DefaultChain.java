@@ -476,6 +476,13 @@ public final class DefaultChain {
         if (http.find()) {
             return "STS answered HTTP " + http.group(1) + " without an error code: check for a proxy in between";
         }
+        if (Pattern.compile("HttpCode: ?-?\\d?,").matcher(message).find()) {
+            // the library swallows the connection's IOException and reports the HTTP status 0 it never got
+            return "could not reach STS: no HTTP answer (no network path, DNS, a proxy or the TLS trust failed; Alibaba's"
+                    + " credentials library does not say which): check that this machine reaches the STS endpoint over HTTPS"
+                    + " (sts.aliyuncs.com:443 for aliyun CLI profiles and credentials.ini), through HTTPS_PROXY when it"
+                    + " needs a proxy";
+        }
         return safe(message);
     }
 

@@ -230,6 +230,18 @@ public class CredentialChainCliTest {
     }
 
     @Test
+    public void anAkProfileWithAnEmptySecretNamesTheFix() throws Exception {
+        Path home = home(ConfigFiles.config("ci", profile("ci", "AK", "access_key_id", "LTAI-cli-0603", "access_key_secret", "")));
+
+        CliRun run = gate(Map.of(), home);
+
+        assertEquals(run.toString(), ExitCodes.USAGE, run.exitCode);
+        assertEquals(run.toString(), "cdn-gate: aliyun CLI current profile in ~/.aliyun/config.json (AK mode): AccessKey"
+                + " secret is empty for AccessKey LTAI****0603: give the AccessKey secret that belongs to this AccessKey ID",
+                run.err.strip());
+    }
+
+    @Test
     public void chainableRamRoleArnProfileAssumesTwoRoles() throws Exception {
         Path home = home(ConfigFiles.config("chained", ramRoleArnProfile("deploy"),
                 profile("chained", "ChainableRamRoleArn", "source_profile", "deploy", "ram_role_arn", SECOND_ROLE,

@@ -106,13 +106,11 @@ abstract class GateCommand<R> implements Callable<Integer> {
     private Outputs outputs() {
         Path html = common.report == null ? null : ReportFiles.check("--report", common.report);
         Path junit = common.junit == null ? null : ReportFiles.check("--junit", common.junit);
-        if (html != null && junit != null && html.toAbsolutePath().normalize().equals(junit.toAbsolutePath().normalize())) {
-            throw ConfigurationException.option("--report and --junit name the same file (" + html
-                    + "): give each its own");
-        }
         String summaryValue = root.environment().get(ReportFiles.GITHUB_STEP_SUMMARY);
         Path summary = summaryValue == null ? null
                 : ReportFiles.check(ReportFiles.GITHUB_STEP_SUMMARY, summaryValue, false);
+        ReportFiles.requireDistinct("--report", html, "--junit", junit, "--history", historyFile(),
+                ReportFiles.GITHUB_STEP_SUMMARY, summary);
         return new Outputs(html, junit, summary);
     }
 
@@ -209,6 +207,11 @@ abstract class GateCommand<R> implements Callable<Integer> {
 
     /** Runs the gate: every failure is a report, only an interrupt is thrown. */
     abstract Report run(R request) throws InterruptedException;
+
+    /** The file this command reads earlier readings from and appends to ({@code --history}); none by default. */
+    Path historyFile() {
+        return null;
+    }
 
     /** Lines (without prefix) to print before the gate runs, e.g. what an input file held; none by default. */
     List<String> notices() {

@@ -146,6 +146,56 @@ public class ReportOutputsTest {
     }
 
     @Test
+    public void aDeviceOrPipeIsRefusedBeforeAnyCallAndNeverReplaced() throws Exception {
+        // a report file is written beside and moved into place: over /dev/null or a pipe (as root) that would replace
+        // the device node with a plain file; a pipe (mkfifo) stands in for any non-regular file here
+        Path fifo = tmp.getRoot().toPath().resolve("pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+        for (String option : new String[] {"--report", "--junit"}) {
+            emulator.clearRequests();
+            CliRun run = CliRun.run(env, "require-quota", "--min-bytes", "1GiB", "--endpoint", emulator.endpoint(),
+                    option, fifo.toString());
+
+            assertEquals(run.toString(), ExitCodes.USAGE, run.exitCode);
+            assertEquals(run.toString(), "cdn-gate: " + option + " " + fifo + " is not a regular file (a device or pipe):"
+                    + " give a file name (see 'cdn-gate require-quota --help')", run.err.strip());
+            assertTrue(emulator.requests().isEmpty());
+            assertTrue(fifo.toString(), Files.exists(fifo) && !Files.isRegularFile(fifo));
+        }
+    }
+
+    @Test
+    public void twoOutputsNamingOneFileAreRefusedBeforeAnyCall() throws Exception {
+        Path one = tmp.getRoot().toPath().resolve("one.txt");
+        Path history = tmp.newFile("h.jsonl").toPath();
+        Files.writeString(history, "{\"at\":\"2026-11-30T10:00:00Z\",\"remainingBytes\":536870912000}\n");
+        String[][] cases = {
+                {"--report and --history", "--report", one.toString(), "--history", one.toString()},
+                {"--junit and --history", "--junit", history.toString(), "--history", history.toString()},
+                {"--report and --history", "--report", tmp.getRoot().toPath().resolve("sub/../h.jsonl").toString(),
+                        "--history", history.toString()},
+        };
+        for (String[] c : cases) {
+            emulator.clearRequests();
+            CliRun run = CliRun.run(env, "require-quota", "--min-bytes", "1GiB", "--endpoint", emulator.endpoint(),
+                    c[1], c[2], c[3], c[4]);
+
+            assertEquals(run.toString(), ExitCodes.USAGE, run.exitCode);
+            assertTrue(run.toString(), run.err.startsWith("cdn-gate: " + c[0] + " name the same file"));
+            assertEquals(run.toString(), 1, run.err.lines().count());
+            assertTrue(emulator.requests().isEmpty());
+        }
+        // the history file was not touched
+        assertEquals("{\"at\":\"2026-11-30T10:00:00Z\",\"remainingBytes\":536870912000}\n", Files.readString(history));
+
+        Map<String, String> withSummary = new HashMap<>(env);
+        withSummary.put("GITHUB_STEP_SUMMARY", one.toString());
+        CliRun run = CliRun.run(withSummary, "ensure-active", "--endpoint", emulator.endpoint(), "--junit", one.toString());
+        assertEquals(run.toString(), ExitCodes.USAGE, run.exitCode);
+        assertTrue(run.toString(), run.err.startsWith("cdn-gate: --junit and GITHUB_STEP_SUMMARY name the same file"));
+    }
+
+    @Test
     public void anUnwritableStepSummaryIsOneLineExit2NamingTheVariable() throws Exception {
         Map<String, String> withSummary = new HashMap<>(env);
         withSummary.put("GITHUB_STEP_SUMMARY", tmp.getRoot().toString());

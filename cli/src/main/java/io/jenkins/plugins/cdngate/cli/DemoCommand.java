@@ -183,7 +183,8 @@ final class DemoCommand implements Callable<Integer> {
         } else if (codes.size() > 1) {
             out.println("- require-quota ended " + ExitCodes.describe(codes.get(1)) + ": its lines above say why.");
         }
-        out.println("- Gate exit codes: 0 PASS, 1 FAIL, 2 usage or configuration error, 3 UNSTABLE. A CI job fails "
+        out.println("- Gate exit codes: 0 PASS, 1 FAIL, 2 usage or configuration error, 3 UNSTABLE, 4 internal error"
+                + " (treat as FAIL), 130 interrupted. A CI job fails "
                 + "on anything but 0 unless told to allow 3.");
         out.println(asScripted
                 ? "- The demo itself exits 0: both gates ended as scripted."

@@ -35,6 +35,9 @@ public class DemoTest {
         assertTrue(run.toString(), out.contains(DemoCommand.ENDING_PLAN));
         assertTrue(run.toString(), out.contains("Against your own account"));
         assertTrue(run.toString(), out.contains("The demo itself exits 0"));
+        // the summary of a gate's exit codes is the whole list, as in each gate's --help
+        assertTrue(run.toString(), out.contains("- Gate exit codes: 0 PASS, 1 FAIL, 2 usage or configuration error,"
+                + " 3 UNSTABLE, 4 internal error (treat as FAIL), 130 interrupted."));
         assertFalse(run.toString(), out.contains(DemoCommand.DEMO_SECRET) || out.contains(DemoCommand.DEMO_ACCESS_KEY_ID));
     }
 

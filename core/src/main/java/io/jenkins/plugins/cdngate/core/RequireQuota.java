@@ -318,7 +318,9 @@ public final class RequireQuota {
         PlanForecast pace = p.unit() != ResourcePlan.Unit.BYTES ? null : forecast.plans().stream()
                 .filter(f -> Objects.equals(f.instanceId(), p.instanceId())).findFirst().orElse(null);
         String voided;
-        if (pace == null || pace.outcome() == PlanForecast.Outcome.NO_PACE_YET) {
+        if (p.remaining() != null && p.remaining() <= 0) {
+            voided = ForecastText.USED_UP;
+        } else if (pace == null || pace.outcome() == PlanForecast.Outcome.NO_PACE_YET) {
             voided = amount(p.unit(), p.remaining()) + " of it will be void then unless used before";
         } else if (pace.outcome() == PlanForecast.Outcome.LEAVES_UNUSED_AT_EXPIRY) {
             voided = ForecastText.DRAIN + " " + Sizes.human(pace.unusedAtExpiryBytes()) + " of it will be void then";

@@ -117,6 +117,9 @@ final class Gates {
         if (f == null || f.outcome() == null) {
             return null;
         }
+        if (io.jenkins.plugins.cdngate.core.forecast.ForecastText.usedUp(f, p)) {
+            return "used up already";
+        }
         return switch (f.outcome()) {
             case NO_PACE_YET -> "no pace yet";
             case RUNS_OUT_BEFORE_EXPIRY -> "runs out " + (f.runOutAt() == null ? "before it ends" : Markup.date(f.runOutAt()))

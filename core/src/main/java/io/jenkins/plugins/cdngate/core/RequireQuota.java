@@ -245,7 +245,7 @@ public final class RequireQuota {
         String left = ForecastText.days(pool.daysLeft()) + " of data transfer left " + ForecastText.atPace(pool);
         if (min != null && pool.daysLeft() < min) {
             report.add(Verdict.FAIL, "Only " + left + "; at least " + ForecastText.days(min)
-                    + " are required. Buy a data-transfer plan, or lower the days-left minimum.", rid);
+                    + (min == 1 ? " is" : " are") + " required. Buy a data-transfer plan, or lower the days-left minimum.", rid);
         } else if (warn != null && pool.daysLeft() < warn) {
             report.add(Verdict.UNSTABLE, "Only " + left + ", below the warning level of " + ForecastText.days(warn)
                     + ". Buy a data-transfer plan soon.", rid);

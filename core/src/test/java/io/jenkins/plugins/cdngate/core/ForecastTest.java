@@ -196,6 +196,20 @@ public class ForecastTest extends EmulatorFixture {
     }
 
     @Test
+    public void aOneDayMinimumReadsInTheSingularInEveryForm() throws Exception {
+        // 5 GiB left at 10 GiB/day: half a day
+        account().activated(true).plan(Plan.dataTransfer("FP-A", "A", 5 * GIB, 305 * GIB, "2026-10-22T00:00:00Z",
+                "2027-01-01T00:00:00Z"));
+        Report r = run(request(0).withDaysLeft(1, 1));
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("; at least 1 day is required. "));
+        String html = io.jenkins.plugins.cdngate.core.publish.HtmlReport.render(java.util.List.of(r), NOW);
+        assertTrue(html, html.contains("at least 1 day left, warn under 1 day left"));
+        String md = io.jenkins.plugins.cdngate.core.publish.MarkdownSummary.render(java.util.List.of(r));
+        assertTrue(md, md.contains("at least 1 day left, warn under 1 day left"));
+    }
+
+    @Test
     public void fewerDaysLeftThanTheWarningLevelIsUnstable() throws Exception {
         account().activated(true).plan(inUse("2027-01-01T00:00:00Z"));
         Report r = run(request(0).withDaysLeft(10, 11));

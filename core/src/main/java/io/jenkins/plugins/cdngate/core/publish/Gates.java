@@ -161,10 +161,10 @@ final class Gates {
             out.add("warning level " + Sizes.human(f.warnBytes()));
         }
         if (f.minDaysLeft() != null) {
-            out.add("at least " + f.minDaysLeft() + " days left");
+            out.add("at least " + io.jenkins.plugins.cdngate.core.forecast.ForecastText.days((int) f.minDaysLeft()) + " left");
         }
         if (f.warnDaysLeft() != null) {
-            out.add("warn under " + f.warnDaysLeft() + " days left");
+            out.add("warn under " + io.jenkins.plugins.cdngate.core.forecast.ForecastText.days((int) f.warnDaysLeft()) + " left");
         }
         return out;
     }

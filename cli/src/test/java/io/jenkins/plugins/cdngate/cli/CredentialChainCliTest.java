@@ -242,6 +242,26 @@ public class CredentialChainCliTest {
     }
 
     @Test
+    public void anEcsMetadataServiceThatDoesNotAnswerIsTriedAsNoMetadataService() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("ALIBABA_CLOUD_ECS_METADATA_DISABLED", null);
+
+        // the library's metadata call goes to a proxy port on loopback where nothing listens: no HTTP answer at all
+        CliRun run = CliRun.child(env, home(null), List.of("-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=" + closed),
+                "ensure-active", "--endpoint", emulator.endpoint());
+
+        assertEquals(run.toString(), ExitCodes.USAGE, run.exitCode);
+        assertEquals(run.toString(), 1, run.err.strip().lines().count());
+        assertTrue(run.toString(), run.err.strip().endsWith("no ECS metadata service (not an ECS instance;"
+                + " ALIBABA_CLOUD_ECS_METADATA_DISABLED=true skips it))"));
+        assertFalse(run.toString(), run.err.contains("HttpCode"));
+    }
+
+    @Test
     public void chainableRamRoleArnProfileAssumesTwoRoles() throws Exception {
         Path home = home(ConfigFiles.config("chained", ramRoleArnProfile("deploy"),
                 profile("chained", "ChainableRamRoleArn", "source_profile", "deploy", "ram_role_arn", SECOND_ROLE,

@@ -363,7 +363,8 @@ public final class DefaultChain {
             return toKey(p.getCredentials(), where, null);
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
-            if (message.contains("Failed to connect ECS Metadata Service")) {
+            // HttpCode=0: the library got no HTTP answer at all (it swallows the connection's exception)
+            if (message.contains("Failed to connect ECS Metadata Service") || message.matches("(?s).*HttpCode=0\\b.*")) {
                 tried.add("no ECS metadata service (not an ECS instance; " + ENV_ECS_METADATA_DISABLED + "=true skips it)");
             } else if (message.contains("role name was not found") || message.contains("HttpCode=404")) {
                 tried.add(where + ": the instance has no RAM role (or not that one): attach one in the ECS console");

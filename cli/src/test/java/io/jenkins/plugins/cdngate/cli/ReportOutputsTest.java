@@ -102,7 +102,11 @@ public class ReportOutputsTest {
         assertEquals(run.toString(), ExitCodes.PASS, run.exitCode);
         String page = Files.readString(html, StandardCharsets.UTF_8);
         // two readings from the file and this run's: 560, 530, then the emulator's 500 GiB; 10 GiB a day from history
-        assertTrue(page, page.contains("Remaining data transfer across 3 builds: 500.0 GiB at the latest, projected to run out "));
+        // a CLI run reads a history file: readings, not builds
+        assertTrue(page, page.contains("Remaining data transfer across 3 readings: 500.0 GiB at the latest, projected to run out "));
+        assertTrue(page, page.contains("Reading on "));
+        assertFalse(page, page.contains("build"));
+        assertFalse(page, page.contains("Build"));
         assertTrue(page, page.contains("this run on "));
         assertTrue(page, page.contains("reading without a verdict"));
         assertTrue(page, page.contains("class=\"cdngate-projection\""));

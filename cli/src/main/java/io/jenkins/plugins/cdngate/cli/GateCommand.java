@@ -17,6 +17,7 @@ import io.jenkins.plugins.cdngate.core.publish.HtmlReport;
 import io.jenkins.plugins.cdngate.core.publish.JUnitReport;
 import io.jenkins.plugins.cdngate.core.publish.MarkdownSummary;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -47,8 +48,11 @@ abstract class GateCommand<R> implements Callable<Integer> {
         // one line naming the option, never a FAIL report and never a state-changing call (OpenCdnService).
         ConnectionSettings connection = common.connection();
         GovernorSettings governor = common.governor(openPerSecond());
-        validate();
         Outputs outputs = outputs();
+        // a report file of an earlier run must not outlive a run that writes none (an option or credentials error,
+        // an interrupt): a CI artifact would show its old verdict next to this run's exit code
+        outputs.removeStale();
+        validate();
         RoleSpec role = common.role();
         AccessKey accessKey;
         try {
@@ -127,6 +131,19 @@ abstract class GateCommand<R> implements Callable<Integer> {
             this.html = html;
             this.junit = junit;
             this.summary = summary;
+        }
+
+        void removeStale() {
+            for (Path path : new Path[] {html, junit}) {
+                try {
+                    if (path != null && Files.isRegularFile(path)) {
+                        Files.delete(path);
+                    }
+                } catch (java.io.IOException e) {
+                    throw ConfigurationException.option("cannot replace " + path + " (the report of an earlier run): "
+                            + ReportFiles.words(e));
+                }
+            }
         }
 
         void write(Report report) {

@@ -199,6 +199,34 @@ public class ReportOutputsTest {
         assertTrue(run.toString(), run.err.startsWith("cdn-gate: --junit and GITHUB_STEP_SUMMARY name the same file"));
     }
 
+    /**
+     * A report file left by an earlier run must not outlive a run that writes none (a credentials error, an option
+     * error): a CI artifact would show the old PASS next to this run's exit code 2.
+     */
+    @Test
+    public void aRunThatWritesNoReportLeavesNoStaleReportOfAnEarlierRun() throws Exception {
+        Path html = tmp.getRoot().toPath().resolve("report.html");
+        Path junit = tmp.getRoot().toPath().resolve("junit.xml");
+        CliRun first = CliRun.run(env, "require-quota", "--min-bytes", "1GiB", "--endpoint", emulator.endpoint(),
+                "--report", html.toString(), "--junit", junit.toString());
+        assertEquals(first.toString(), ExitCodes.PASS, first.exitCode);
+        assertTrue(Files.exists(html) && Files.exists(junit));
+
+        // no credentials this time: exit code 2, no report
+        CliRun second = CliRun.run(Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", ID), "require-quota", "--min-bytes", "1GiB",
+                "--endpoint", emulator.endpoint(), "--report", html.toString(), "--junit", junit.toString());
+        assertEquals(second.toString(), ExitCodes.USAGE, second.exitCode);
+        assertFalse("stale HTML report of the earlier PASS", Files.exists(html));
+        assertFalse("stale JUnit XML of the earlier PASS", Files.exists(junit));
+
+        // an option error found after the output paths are known: the same
+        Files.writeString(html, "<p>PASS</p>");
+        CliRun third = CliRun.run(env, "require-quota", "--min-bytes", "2GiB", "--warn-bytes", "1GiB",
+                "--endpoint", emulator.endpoint(), "--report", html.toString());
+        assertEquals(third.toString(), ExitCodes.USAGE, third.exitCode);
+        assertFalse("stale HTML report", Files.exists(html));
+    }
+
     @Test
     public void anUnwritableStepSummaryIsOneLineExit2NamingTheVariable() throws Exception {
         Map<String, String> withSummary = new HashMap<>(env);

@@ -100,6 +100,11 @@ final class ReportFiles {
     /** Appends to the file (UTF-8), creating it when missing: GitHub's step summary collects every step's part. */
     static void append(String what, Path path, String content) {
         try {
+            // missing parent directories are created, as check() promised and write() does
+            Path parent = path.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             Files.writeString(path, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                     StandardOpenOption.WRITE);
         } catch (IOException | SecurityException e) {

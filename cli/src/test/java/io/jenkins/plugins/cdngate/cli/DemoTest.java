@@ -41,6 +41,22 @@ public class DemoTest {
         assertFalse(run.toString(), out.contains(DemoCommand.DEMO_SECRET) || out.contains(DemoCommand.DEMO_ACCESS_KEY_ID));
     }
 
+    /**
+     * The demo's gates check an emulated account: their verdicts never go to a real run's step summary (nor does the
+     * build's class-data-sharing training run of the demo append to the summary of the job that builds the jar).
+     */
+    @Test
+    public void demoLeavesGithubStepSummaryAlone() throws Exception {
+        Path summary = tmp.getRoot().toPath().resolve("summary.md");
+        java.nio.file.Files.writeString(summary, "earlier step\n");
+        CliRun run = CliRun.run(Map.of("GITHUB_STEP_SUMMARY", summary.toString()), "demo", "--report",
+                tmp.getRoot().toPath().resolve("demo.html").toString());
+
+        assertEquals(run.toString(), ExitCodes.PASS, run.exitCode);
+        assertEquals("earlier step\n", java.nio.file.Files.readString(summary));
+        assertFalse(run.toString(), run.out.contains("GITHUB_STEP_SUMMARY"));
+    }
+
     @Test
     public void demoWritesTheHtmlReportOfBothGatesAndSaysWhere() throws Exception {
         Path report = tmp.getRoot().toPath().resolve("demo.html");

@@ -228,6 +228,18 @@ public class ReportOutputsTest {
     }
 
     @Test
+    public void aStepSummaryInAFolderNotYetMadeIsWrittenAsTheCheckPromised() throws Exception {
+        Path summary = tmp.getRoot().toPath().resolve("new/dir/summary.md");
+        Map<String, String> withSummary = new HashMap<>(env);
+        withSummary.put("GITHUB_STEP_SUMMARY", summary.toString());
+
+        CliRun run = CliRun.run(withSummary, "ensure-active", "--endpoint", emulator.endpoint());
+
+        assertEquals(run.toString(), ExitCodes.PASS, run.exitCode);
+        assertTrue(Files.readString(summary).startsWith("### CDN Gate ensure-active: "));
+    }
+
+    @Test
     public void anUnwritableStepSummaryIsOneLineExit2NamingTheVariable() throws Exception {
         Map<String, String> withSummary = new HashMap<>(env);
         withSummary.put("GITHUB_STEP_SUMMARY", tmp.getRoot().toString());

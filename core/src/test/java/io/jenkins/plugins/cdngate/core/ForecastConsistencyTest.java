@@ -189,6 +189,16 @@ public class ForecastConsistencyTest extends EmulatorFixture {
         assertTrue(html, html.contains("used up already"));
         String md = io.jenkins.plugins.cdngate.core.publish.MarkdownSummary.render(List.of(r));
         assertTrue(md, md.contains("used up already"));
+        // a plan without an EndTime never "runs out ..., before it ends" in the table
+        freshKey();
+        account().activated(true).plan(inUse("FP-N", null));
+        Report n = RequireQuota.run(new RequireQuotaRequest(key(), connection(), 0, null, null, null, null, null), CLOCK);
+        String nHtml = io.jenkins.plugins.cdngate.core.publish.HtmlReport.render(List.of(n), NOW);
+        String nMd = io.jenkins.plugins.cdngate.core.publish.MarkdownSummary.render(List.of(n));
+        for (String form : List.of(nHtml, nMd)) {
+            assertFalse(form, form.contains("before it ends"));
+            assertTrue(form, form.contains("(no end date)"));
+        }
         for (String form : List.of(svg, html, md)) {
             assertFalse(form, form.contains("runs out 2026-12-1") && form.contains("FP-Z") && form.contains("0 bytes left, runs"));
         }

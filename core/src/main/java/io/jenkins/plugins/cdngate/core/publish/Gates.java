@@ -122,8 +122,10 @@ final class Gates {
         }
         return switch (f.outcome()) {
             case NO_PACE_YET -> "no pace yet";
-            case RUNS_OUT_BEFORE_EXPIRY -> "runs out " + (f.runOutAt() == null ? "before it ends" : Markup.date(f.runOutAt()))
-                    + ", before it ends";
+            case RUNS_OUT_BEFORE_EXPIRY -> f.endsAt() == null
+                    ? (f.runOutAt() == null ? "lasts beyond the year 9999" : "runs out " + Markup.date(f.runOutAt()))
+                            + " (no end date)"
+                    : "runs out " + (f.runOutAt() == null ? "before it ends" : Markup.date(f.runOutAt()) + ", before it ends");
             case LEAVES_UNUSED_AT_EXPIRY -> "ends with "
                     + (f.unusedAtExpiryBytes() == null ? "capacity" : Sizes.brief(f.unusedAtExpiryBytes())) + " unused";
         };

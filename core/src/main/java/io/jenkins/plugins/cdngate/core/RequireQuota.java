@@ -237,6 +237,22 @@ public final class RequireQuota {
             return null;
         }
         PoolForecast pool = forecast.pool();
+        if (pool.daysLeft() == null && forecast.plans().isEmpty()) {
+            // not "no pace yet": nothing to last any days at any pace (fail closed, whatever --min-bytes says)
+            String none = "No counted data-transfer plan holds any data transfer, so none is left for any number of days";
+            if (min != null && min > 0) {
+                report.add(Verdict.FAIL, none + "; at least " + ForecastText.days(min) + (min == 1 ? " is" : " are")
+                        + " required. Buy a data-transfer plan, or lower the days-left minimum.", rid);
+                return null;
+            }
+            if (warn != null && warn > 0) {
+                report.add(Verdict.UNSTABLE, none + ", below the warning level of " + ForecastText.days(warn)
+                        + ". Buy a data-transfer plan soon.", rid);
+                return null;
+            }
+            report.add(Verdict.PASS, none + " (days-left levels of 0 days).", rid);
+            return "no data-transfer plan (days-left levels of 0 days)";
+        }
         if (pool.daysLeft() == null) {
             report.add(Verdict.PASS, "Days left cannot be told yet: " + ForecastText.noPace(forecast)
                     + "; the days-left " + (min != null ? "minimum" : "warning level") + " was not checked.", rid);

@@ -150,6 +150,9 @@ public final class ForecastText {
 
     private static String pool(QuotaForecast f) {
         PoolForecast pool = f.pool();
+        if (pool.daysLeft() == null && f.plans().isEmpty()) {
+            return "Days left (pool): none, no counted data-transfer plan holds any data transfer (so no pace either)";
+        }
         if (pool.daysLeft() == null) {
             return "Days left (pool): cannot be told, " + noPace(f);
         }

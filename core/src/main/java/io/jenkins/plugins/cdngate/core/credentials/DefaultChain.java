@@ -481,7 +481,8 @@ public final class DefaultChain {
             // the library swallows the connection's IOException and reports the HTTP status 0 it never got
             return "could not reach STS: no HTTP answer (no network path, DNS, a proxy or the TLS trust failed; Alibaba's"
                     + " credentials library does not say which): check that this machine reaches the STS endpoint over HTTPS"
-                    + " (sts.aliyuncs.com:443 for aliyun CLI profiles and credentials.ini), through HTTPS_PROXY when it"
+                    + " (sts.aliyuncs.com:443 for aliyun CLI profiles and credentials.ini; --sts-endpoint, always over HTTPS,"
+                    + " for the OIDC variables), through HTTPS_PROXY when it"
                     + " needs a proxy";
         }
         return safe(message);

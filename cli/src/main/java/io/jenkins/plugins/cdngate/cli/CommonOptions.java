@@ -96,14 +96,14 @@ final class CommonOptions {
             description = "Reuse a Describe result for this long; 0s = off (default: ${DEFAULT-VALUE}).")
     Duration cacheTtl;
 
-    @Option(names = "--report", order = 113, paramLabel = "FILE.html",
+    @Option(names = "--report", order = 118, paramLabel = "FILE.html",
             description = "Also write the report as one self-contained HTML page: verdict, reason, findings, the "
                     + "picture of every plan, a table of plans, RequestIds (no script, nothing loaded from elsewhere). "
                     + "Without any option, a Markdown summary is appended to $GITHUB_STEP_SUMMARY when it is set "
                     + "(GitHub Actions).")
     String report;
 
-    @Option(names = "--junit", order = 114, paramLabel = "FILE",
+    @Option(names = "--junit", order = 119, paramLabel = "FILE",
             description = "Also write JUnit XML with one test case for this gate, for the test views of Jenkins, "
                     + "GitLab and Azure Pipelines: FAIL and UNSTABLE are failures of type fail and unstable.")
     String junit;

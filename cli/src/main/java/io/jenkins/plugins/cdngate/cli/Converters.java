@@ -126,6 +126,10 @@ final class Converters {
     private static long whole(String value, long min, long max, String what) {
         String text = value.trim();
         String range = max == Long.MAX_VALUE ? min + " or more" : min + " to " + max;
+        if (text.matches("-?\\d{19,}")) {
+            // a whole number all the same, only too large for any range here: say so, not "not a whole number"
+            throw new TypeConversionException("'" + text + "' is out of range: give " + range + " " + what);
+        }
         if (!text.matches("-?\\d{1,18}")) {
             throw new TypeConversionException("'" + text + "' is not a whole number: give " + range + " " + what);
         }

@@ -88,6 +88,8 @@ final class DemoCommand implements Callable<Integer> {
             variables.put(CredentialResolver.ENV_SECRET, DEMO_SECRET);
             variables.remove(CredentialResolver.ENV_TOKEN);
             variables.remove(CredentialResolver.ENV_PROFILE);
+            // an emulated account's verdicts never go to a real run's summary page (nor from the build's training run)
+            variables.remove(ReportFiles.GITHUB_STEP_SUMMARY);
             CliEnvironment build = new CliEnvironment(variables, root.environment().home());
             out.println("A build step sets the credentials in its environment, as a CI secret:");
             out.println("$ export " + CredentialResolver.ENV_ID + "=" + AccessKey.mask(DEMO_ACCESS_KEY_ID) + " "
@@ -183,7 +185,8 @@ final class DemoCommand implements Callable<Integer> {
         } else if (codes.size() > 1) {
             out.println("- require-quota ended " + ExitCodes.describe(codes.get(1)) + ": its lines above say why.");
         }
-        out.println("- Gate exit codes: 0 PASS, 1 FAIL, 2 usage or configuration error, 3 UNSTABLE. A CI job fails "
+        out.println("- Gate exit codes: 0 PASS, 1 FAIL, 2 usage or configuration error, 3 UNSTABLE, 4 internal error"
+                + " (treat as FAIL), 130 interrupted. A CI job fails "
                 + "on anything but 0 unless told to allow 3.");
         out.println(asScripted
                 ? "- The demo itself exits 0: both gates ended as scripted."

@@ -17,6 +17,7 @@ import io.jenkins.plugins.cdngate.core.publish.HtmlReport;
 import io.jenkins.plugins.cdngate.core.publish.JUnitReport;
 import io.jenkins.plugins.cdngate.core.publish.MarkdownSummary;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -47,8 +48,11 @@ abstract class GateCommand<R> implements Callable<Integer> {
         // one line naming the option, never a FAIL report and never a state-changing call (OpenCdnService).
         ConnectionSettings connection = common.connection();
         GovernorSettings governor = common.governor(openPerSecond());
-        validate();
         Outputs outputs = outputs();
+        // a report file of an earlier run must not outlive a run that writes none (an option or credentials error,
+        // an interrupt): a CI artifact would show its old verdict next to this run's exit code
+        outputs.removeStale();
+        validate();
         RoleSpec role = common.role();
         AccessKey accessKey;
         try {
@@ -106,13 +110,11 @@ abstract class GateCommand<R> implements Callable<Integer> {
     private Outputs outputs() {
         Path html = common.report == null ? null : ReportFiles.check("--report", common.report);
         Path junit = common.junit == null ? null : ReportFiles.check("--junit", common.junit);
-        if (html != null && junit != null && html.toAbsolutePath().normalize().equals(junit.toAbsolutePath().normalize())) {
-            throw ConfigurationException.option("--report and --junit name the same file (" + html
-                    + "): give each its own");
-        }
         String summaryValue = root.environment().get(ReportFiles.GITHUB_STEP_SUMMARY);
         Path summary = summaryValue == null ? null
                 : ReportFiles.check(ReportFiles.GITHUB_STEP_SUMMARY, summaryValue, false);
+        ReportFiles.requireDistinct("--report", html, "--junit", junit, "--history", historyFile(),
+                ReportFiles.GITHUB_STEP_SUMMARY, summary);
         return new Outputs(html, junit, summary);
     }
 
@@ -129,6 +131,19 @@ abstract class GateCommand<R> implements Callable<Integer> {
             this.html = html;
             this.junit = junit;
             this.summary = summary;
+        }
+
+        void removeStale() {
+            for (Path path : new Path[] {html, junit}) {
+                try {
+                    if (path != null && Files.isRegularFile(path)) {
+                        Files.delete(path);
+                    }
+                } catch (java.io.IOException e) {
+                    throw ConfigurationException.option("cannot replace " + path + " (the report of an earlier run): "
+                            + ReportFiles.words(e));
+                }
+            }
         }
 
         void write(Report report) {
@@ -209,6 +224,11 @@ abstract class GateCommand<R> implements Callable<Integer> {
 
     /** Runs the gate: every failure is a report, only an interrupt is thrown. */
     abstract Report run(R request) throws InterruptedException;
+
+    /** The file this command reads earlier readings from and appends to ({@code --history}); none by default. */
+    Path historyFile() {
+        return null;
+    }
 
     /** Lines (without prefix) to print before the gate runs, e.g. what an input file held; none by default. */
     List<String> notices() {

@@ -53,6 +53,12 @@ final class ReportFiles {
             throw ConfigurationException.option(option + " " + path + " is a directory: give a file name, e.g. "
                     + path.resolve(example(option)));
         }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            // a report is written beside and moved into place: that would replace a device (/dev/null) or a pipe with
+            // a plain file, and appending to a pipe nobody reads would block
+            throw ConfigurationException.option(option + " " + path + " is not a regular file (a device or pipe): give a"
+                    + " file name");
+        }
         Path dir = path.toAbsolutePath().getParent();
         while (dir != null && !Files.exists(dir)) {
             dir = dir.getParent();
@@ -94,6 +100,11 @@ final class ReportFiles {
     /** Appends to the file (UTF-8), creating it when missing: GitHub's step summary collects every step's part. */
     static void append(String what, Path path, String content) {
         try {
+            // missing parent directories are created, as check() promised and write() does
+            Path parent = path.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             Files.writeString(path, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                     StandardOpenOption.WRITE);
         } catch (IOException | SecurityException e) {
@@ -117,6 +128,36 @@ final class ReportFiles {
         }
         String m = e.getMessage();
         return m == null || m.isBlank() ? "input/output error" : m;
+    }
+
+    /**
+     * Refuses two outputs naming one file (one would overwrite or corrupt the other: an HTML page over the history
+     * file leaves nothing but unreadable lines for the next run). {@code named} holds pairs: what names it, the path
+     * (null when not given).
+     */
+    static void requireDistinct(Object... named) {
+        for (int i = 0; i < named.length; i += 2) {
+            for (int j = i + 2; j < named.length; j += 2) {
+                Path a = (Path) named[i + 1];
+                Path b = (Path) named[j + 1];
+                if (a != null && b != null && same(a, b)) {
+                    String message = named[i] + " and " + named[j] + " name the same file (" + a + "): give each its own";
+                    throw named[i].toString().startsWith("--") ? ConfigurationException.option(message)
+                            : new ConfigurationException(message);
+                }
+            }
+        }
+    }
+
+    private static boolean same(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String example(String option) {

@@ -126,6 +126,11 @@ final class RequireQuotaCommand extends GateCommand<RequireQuotaRequest> {
     }
 
     @Override
+    Path historyFile() {
+        return history;
+    }
+
+    @Override
     List<String> notices() {
         String skipped = historyRead == null ? null : historyRead.skippedSummary(history.toString());
         return skipped == null ? List.of() : List.of(skipped);

@@ -207,6 +207,61 @@ public class CredentialChainCliTest {
     }
 
     @Test
+    public void ramRoleArnProfileThatCannotReachStsIsOneLineNamingTheSourceAndTheFix() throws Exception {
+        Path home = home(ConfigFiles.config("deploy", ramRoleArnProfile("deploy")));
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        // the library's STS call goes to a proxy port on loopback where nothing listens: no HTTP answer at all
+        List<String> options = new ArrayList<>(tls.trustOptions());
+        options.addAll(List.of("-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=" + closed));
+
+        CliRun run = CliRun.child(Map.of(), home, options, "ensure-active", "--endpoint", emulator.endpoint());
+
+        assertEquals(run.toString(), ExitCodes.USAGE, run.exitCode);
+        assertEquals(run.toString(), "", run.out);
+        assertEquals(run.toString(), 1, run.err.strip().lines().count());
+        assertTrue(run.toString(), run.err.startsWith("cdn-gate: aliyun CLI current profile in ~/.aliyun/config.json:"
+                + " could not reach STS"));
+        assertTrue(run.toString(), run.err.contains("HTTPS_PROXY"));
+        assertFalse(run.toString(), run.err.contains("HttpCode"));
+        assertFalse(run.toString(), run.all().contains("base-secret-0601"));
+    }
+
+    @Test
+    public void anAkProfileWithAnEmptySecretNamesTheFix() throws Exception {
+        Path home = home(ConfigFiles.config("ci", profile("ci", "AK", "access_key_id", "LTAI-cli-0603", "access_key_secret", "")));
+
+        CliRun run = gate(Map.of(), home);
+
+        assertEquals(run.toString(), ExitCodes.USAGE, run.exitCode);
+        assertEquals(run.toString(), "cdn-gate: aliyun CLI current profile in ~/.aliyun/config.json (AK mode): AccessKey"
+                + " secret is empty for AccessKey LTAI****0603: give the AccessKey secret that belongs to this AccessKey ID",
+                run.err.strip());
+    }
+
+    @Test
+    public void anEcsMetadataServiceThatDoesNotAnswerIsTriedAsNoMetadataService() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("ALIBABA_CLOUD_ECS_METADATA_DISABLED", null);
+
+        // the library's metadata call goes to a proxy port on loopback where nothing listens: no HTTP answer at all
+        CliRun run = CliRun.child(env, home(null), List.of("-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=" + closed),
+                "ensure-active", "--endpoint", emulator.endpoint());
+
+        assertEquals(run.toString(), ExitCodes.USAGE, run.exitCode);
+        assertEquals(run.toString(), 1, run.err.strip().lines().count());
+        assertTrue(run.toString(), run.err.strip().endsWith("no ECS metadata service (not an ECS instance;"
+                + " ALIBABA_CLOUD_ECS_METADATA_DISABLED=true skips it))"));
+        assertFalse(run.toString(), run.err.contains("HttpCode"));
+    }
+
+    @Test
     public void chainableRamRoleArnProfileAssumesTwoRoles() throws Exception {
         Path home = home(ConfigFiles.config("chained", ramRoleArnProfile("deploy"),
                 profile("chained", "ChainableRamRoleArn", "source_profile", "deploy", "ram_role_arn", SECOND_ROLE,

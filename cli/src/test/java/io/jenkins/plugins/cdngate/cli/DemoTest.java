@@ -35,7 +35,26 @@ public class DemoTest {
         assertTrue(run.toString(), out.contains(DemoCommand.ENDING_PLAN));
         assertTrue(run.toString(), out.contains("Against your own account"));
         assertTrue(run.toString(), out.contains("The demo itself exits 0"));
+        // the summary of a gate's exit codes is the whole list, as in each gate's --help
+        assertTrue(run.toString(), out.contains("- Gate exit codes: 0 PASS, 1 FAIL, 2 usage or configuration error,"
+                + " 3 UNSTABLE, 4 internal error (treat as FAIL), 130 interrupted."));
         assertFalse(run.toString(), out.contains(DemoCommand.DEMO_SECRET) || out.contains(DemoCommand.DEMO_ACCESS_KEY_ID));
+    }
+
+    /**
+     * The demo's gates check an emulated account: their verdicts never go to a real run's step summary (nor does the
+     * build's class-data-sharing training run of the demo append to the summary of the job that builds the jar).
+     */
+    @Test
+    public void demoLeavesGithubStepSummaryAlone() throws Exception {
+        Path summary = tmp.getRoot().toPath().resolve("summary.md");
+        java.nio.file.Files.writeString(summary, "earlier step\n");
+        CliRun run = CliRun.run(Map.of("GITHUB_STEP_SUMMARY", summary.toString()), "demo", "--report",
+                tmp.getRoot().toPath().resolve("demo.html").toString());
+
+        assertEquals(run.toString(), ExitCodes.PASS, run.exitCode);
+        assertEquals("earlier step\n", java.nio.file.Files.readString(summary));
+        assertFalse(run.toString(), run.out.contains("GITHUB_STEP_SUMMARY"));
     }
 
     @Test

@@ -66,6 +66,27 @@ public class HelpAndVersionTest {
         assertEquals(refused.toString(), ExitCodes.USAGE, refused.exitCode);
     }
 
+    /** The role options are one group in each gate's help, not split by the output-file options. */
+    @Test
+    public void theRoleOptionsAreListedTogetherAndTheOutputFilesAfterThem() {
+        for (String gate : new String[] {"ensure-active", "require-quota"}) {
+            String help = CliRun.run(Map.of(), gate, "--help").out;
+            java.util.List<String> options = help.lines()
+                    .filter(l -> l.startsWith("      --")).map(String::strip).map(l -> l.split("[=\\s]")[0]).toList();
+            int arn = options.indexOf("--role-arn");
+            assertEquals(gate + "\n" + help, java.util.List.of("--role-arn", "--role-session-name", "--role-duration",
+                    "--external-id", "--sts-endpoint", "--report", "--junit"), options.subList(arn, arn + 7));
+        }
+        String quota = CliRun.run(Map.of(), "require-quota", "--help").out;
+        for (String option : new String[] {"--min-days-left", "--warn-days-left", "--history", "--report", "--junit"}) {
+            assertTrue(option + "\n" + quota, quota.contains(option + "="));
+        }
+        String ensure = CliRun.run(Map.of(), "ensure-active", "--help").out;
+        for (String option : new String[] {"--min-days-left", "--warn-days-left", "--history", "--min-bytes"}) {
+            assertFalse(option + "\n" + ensure, ensure.contains(option));
+        }
+    }
+
     @Test
     public void helpOffersOnlyPayByTrafficForActivationAndBothBillingMethodsAsExpected() {
         String help = CliRun.run(Map.of(), "ensure-active", "--help").out.replaceAll("\\s+", " ");

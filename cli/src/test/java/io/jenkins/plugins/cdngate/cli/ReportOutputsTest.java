@@ -102,7 +102,11 @@ public class ReportOutputsTest {
         assertEquals(run.toString(), ExitCodes.PASS, run.exitCode);
         String page = Files.readString(html, StandardCharsets.UTF_8);
         // two readings from the file and this run's: 560, 530, then the emulator's 500 GiB; 10 GiB a day from history
-        assertTrue(page, page.contains("Remaining data transfer across 3 builds: 500.0 GiB at the latest, projected to run out "));
+        // a CLI run reads a history file: readings, not builds
+        assertTrue(page, page.contains("Remaining data transfer across 3 readings: 500.0 GiB at the latest, projected to run out "));
+        assertTrue(page, page.contains("Reading on "));
+        assertFalse(page, page.contains("build"));
+        assertFalse(page, page.contains("Build"));
         assertTrue(page, page.contains("this run on "));
         assertTrue(page, page.contains("reading without a verdict"));
         assertTrue(page, page.contains("class=\"cdngate-projection\""));
@@ -143,6 +147,96 @@ public class ReportOutputsTest {
             assertEquals("", run.out);
             assertTrue(emulator.requests().isEmpty());
         }
+    }
+
+    @Test
+    public void aDeviceOrPipeIsRefusedBeforeAnyCallAndNeverReplaced() throws Exception {
+        // a report file is written beside and moved into place: over /dev/null or a pipe (as root) that would replace
+        // the device node with a plain file; a pipe (mkfifo) stands in for any non-regular file here
+        Path fifo = tmp.getRoot().toPath().resolve("pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+        for (String option : new String[] {"--report", "--junit"}) {
+            emulator.clearRequests();
+            CliRun run = CliRun.run(env, "require-quota", "--min-bytes", "1GiB", "--endpoint", emulator.endpoint(),
+                    option, fifo.toString());
+
+            assertEquals(run.toString(), ExitCodes.USAGE, run.exitCode);
+            assertEquals(run.toString(), "cdn-gate: " + option + " " + fifo + " is not a regular file (a device or pipe):"
+                    + " give a file name (see 'cdn-gate require-quota --help')", run.err.strip());
+            assertTrue(emulator.requests().isEmpty());
+            assertTrue(fifo.toString(), Files.exists(fifo) && !Files.isRegularFile(fifo));
+        }
+    }
+
+    @Test
+    public void twoOutputsNamingOneFileAreRefusedBeforeAnyCall() throws Exception {
+        Path one = tmp.getRoot().toPath().resolve("one.txt");
+        Path history = tmp.newFile("h.jsonl").toPath();
+        Files.writeString(history, "{\"at\":\"2026-11-30T10:00:00Z\",\"remainingBytes\":536870912000}\n");
+        String[][] cases = {
+                {"--report and --history", "--report", one.toString(), "--history", one.toString()},
+                {"--junit and --history", "--junit", history.toString(), "--history", history.toString()},
+                {"--report and --history", "--report", tmp.getRoot().toPath().resolve("sub/../h.jsonl").toString(),
+                        "--history", history.toString()},
+        };
+        for (String[] c : cases) {
+            emulator.clearRequests();
+            CliRun run = CliRun.run(env, "require-quota", "--min-bytes", "1GiB", "--endpoint", emulator.endpoint(),
+                    c[1], c[2], c[3], c[4]);
+
+            assertEquals(run.toString(), ExitCodes.USAGE, run.exitCode);
+            assertTrue(run.toString(), run.err.startsWith("cdn-gate: " + c[0] + " name the same file"));
+            assertEquals(run.toString(), 1, run.err.lines().count());
+            assertTrue(emulator.requests().isEmpty());
+        }
+        // the history file was not touched
+        assertEquals("{\"at\":\"2026-11-30T10:00:00Z\",\"remainingBytes\":536870912000}\n", Files.readString(history));
+
+        Map<String, String> withSummary = new HashMap<>(env);
+        withSummary.put("GITHUB_STEP_SUMMARY", one.toString());
+        CliRun run = CliRun.run(withSummary, "ensure-active", "--endpoint", emulator.endpoint(), "--junit", one.toString());
+        assertEquals(run.toString(), ExitCodes.USAGE, run.exitCode);
+        assertTrue(run.toString(), run.err.startsWith("cdn-gate: --junit and GITHUB_STEP_SUMMARY name the same file"));
+    }
+
+    /**
+     * A report file left by an earlier run must not outlive a run that writes none (a credentials error, an option
+     * error): a CI artifact would show the old PASS next to this run's exit code 2.
+     */
+    @Test
+    public void aRunThatWritesNoReportLeavesNoStaleReportOfAnEarlierRun() throws Exception {
+        Path html = tmp.getRoot().toPath().resolve("report.html");
+        Path junit = tmp.getRoot().toPath().resolve("junit.xml");
+        CliRun first = CliRun.run(env, "require-quota", "--min-bytes", "1GiB", "--endpoint", emulator.endpoint(),
+                "--report", html.toString(), "--junit", junit.toString());
+        assertEquals(first.toString(), ExitCodes.PASS, first.exitCode);
+        assertTrue(Files.exists(html) && Files.exists(junit));
+
+        // no credentials this time: exit code 2, no report
+        CliRun second = CliRun.run(Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", ID), "require-quota", "--min-bytes", "1GiB",
+                "--endpoint", emulator.endpoint(), "--report", html.toString(), "--junit", junit.toString());
+        assertEquals(second.toString(), ExitCodes.USAGE, second.exitCode);
+        assertFalse("stale HTML report of the earlier PASS", Files.exists(html));
+        assertFalse("stale JUnit XML of the earlier PASS", Files.exists(junit));
+
+        // an option error found after the output paths are known: the same
+        Files.writeString(html, "<p>PASS</p>");
+        CliRun third = CliRun.run(env, "require-quota", "--min-bytes", "2GiB", "--warn-bytes", "1GiB",
+                "--endpoint", emulator.endpoint(), "--report", html.toString());
+        assertEquals(third.toString(), ExitCodes.USAGE, third.exitCode);
+        assertFalse("stale HTML report", Files.exists(html));
+    }
+
+    @Test
+    public void aStepSummaryInAFolderNotYetMadeIsWrittenAsTheCheckPromised() throws Exception {
+        Path summary = tmp.getRoot().toPath().resolve("new/dir/summary.md");
+        Map<String, String> withSummary = new HashMap<>(env);
+        withSummary.put("GITHUB_STEP_SUMMARY", summary.toString());
+
+        CliRun run = CliRun.run(withSummary, "ensure-active", "--endpoint", emulator.endpoint());
+
+        assertEquals(run.toString(), ExitCodes.PASS, run.exitCode);
+        assertTrue(Files.readString(summary).startsWith("### CDN Gate ensure-active: "));
     }
 
     @Test

@@ -36,7 +36,8 @@ public final class AccessKey {
         }
         String trimmedId = id.strip();
         if (secret == null || secret.isBlank()) {
-            throw new IllegalArgumentException("AccessKey secret is empty for AccessKey " + mask(trimmedId));
+            throw new IllegalArgumentException("AccessKey secret is empty for AccessKey " + mask(trimmedId)
+                    + ": give the AccessKey secret that belongs to this AccessKey ID");
         }
         String trimmedSecret = secret.strip();
         if (hasWhitespace(trimmedSecret)) {

@@ -86,8 +86,16 @@ public final class EnsureActive {
                 }
                 return null;
             }
-            report.add(Verdict.PASS, "CDN is not activated yet (" + e.code() + "); activating it with charge type "
-                    + request.chargeType() + ".", e.requestId());
+            if (denied(e)) {
+                // OperationDenied may be a lock, not "not activated": say what was answered, assert nothing yet
+                report.add(Verdict.PASS, "DescribeCdnService answered OperationDenied ("
+                        + Text.oneLine(e.errorMessage() == null ? "no message" : e.errorMessage().strip())
+                        + "): CDN may not be activated, or the account or service is locked; trying OpenCdnService with"
+                        + " charge type " + request.chargeType() + " to tell which.", e.requestId());
+            } else {
+                report.add(Verdict.PASS, "CDN is not activated yet (" + e.code() + "); activating it with charge type "
+                        + request.chargeType() + ".", e.requestId());
+            }
             answer = activate(client, request, report, deadline, state);
             if (answer == null) {
                 return null;

@@ -237,6 +237,22 @@ public final class RequireQuota {
             return null;
         }
         PoolForecast pool = forecast.pool();
+        if (pool.daysLeft() == null && forecast.plans().isEmpty()) {
+            // not "no pace yet": nothing to last any days at any pace (fail closed, whatever --min-bytes says)
+            String none = "No counted data-transfer plan holds any data transfer, so none is left for any number of days";
+            if (min != null && min > 0) {
+                report.add(Verdict.FAIL, none + "; at least " + ForecastText.days(min) + (min == 1 ? " is" : " are")
+                        + " required. Buy a data-transfer plan, or lower the days-left minimum.", rid);
+                return null;
+            }
+            if (warn != null && warn > 0) {
+                report.add(Verdict.UNSTABLE, none + ", below the warning level of " + ForecastText.days(warn)
+                        + ". Buy a data-transfer plan soon.", rid);
+                return null;
+            }
+            report.add(Verdict.PASS, none + " (days-left levels of 0 days).", rid);
+            return "no data-transfer plan (days-left levels of 0 days)";
+        }
         if (pool.daysLeft() == null) {
             report.add(Verdict.PASS, "Days left cannot be told yet: " + ForecastText.noPace(forecast)
                     + "; the days-left " + (min != null ? "minimum" : "warning level") + " was not checked.", rid);
@@ -245,7 +261,7 @@ public final class RequireQuota {
         String left = ForecastText.days(pool.daysLeft()) + " of data transfer left " + ForecastText.atPace(pool);
         if (min != null && pool.daysLeft() < min) {
             report.add(Verdict.FAIL, "Only " + left + "; at least " + ForecastText.days(min)
-                    + " are required. Buy a data-transfer plan, or lower the days-left minimum.", rid);
+                    + (min == 1 ? " is" : " are") + " required. Buy a data-transfer plan, or lower the days-left minimum.", rid);
         } else if (warn != null && pool.daysLeft() < warn) {
             report.add(Verdict.UNSTABLE, "Only " + left + ", below the warning level of " + ForecastText.days(warn)
                     + ". Buy a data-transfer plan soon.", rid);
@@ -318,7 +334,9 @@ public final class RequireQuota {
         PlanForecast pace = p.unit() != ResourcePlan.Unit.BYTES ? null : forecast.plans().stream()
                 .filter(f -> Objects.equals(f.instanceId(), p.instanceId())).findFirst().orElse(null);
         String voided;
-        if (pace == null || pace.outcome() == PlanForecast.Outcome.NO_PACE_YET) {
+        if (p.remaining() != null && p.remaining() <= 0) {
+            voided = ForecastText.USED_UP;
+        } else if (pace == null || pace.outcome() == PlanForecast.Outcome.NO_PACE_YET) {
             voided = amount(p.unit(), p.remaining()) + " of it will be void then unless used before";
         } else if (pace.outcome() == PlanForecast.Outcome.LEAVES_UNUSED_AT_EXPIRY) {
             voided = ForecastText.DRAIN + " " + Sizes.human(pace.unusedAtExpiryBytes()) + " of it will be void then";

@@ -200,7 +200,14 @@ public class EnsureActiveTest extends EmulatorFixture {
         for (String line : ReportText.lines(r)) {
             assertFalse(line, line.contains("CDN was activated by this run"));
             assertFalse(line, line.contains("still reports it not activated"));
+            // no line asserts "not activated" before the FAIL says it is already opened
+            assertFalse(line, line.contains("CDN is not activated yet"));
         }
+        String trying = ReportText.lines(r).stream().filter(l -> l.contains("OpenCdnService") && l.contains("trying"))
+                .findFirst().orElse("");
+        assertTrue(ReportText.lines(r).toString(), trying.startsWith("[CDN Gate] DescribeCdnService answered"
+                + " OperationDenied (The account is locked for security reasons.): CDN may not be activated, or the account"
+                + " or service is locked; trying OpenCdnService with charge type PayByTraffic to tell which."));
     }
 
     @Test

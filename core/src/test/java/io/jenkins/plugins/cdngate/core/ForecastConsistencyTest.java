@@ -153,6 +153,58 @@ public class ForecastConsistencyTest extends EmulatorFixture {
         assertOneStory(r);
     }
 
+    /**
+     * A plan with nothing left is used up already: no line (text, picture, HTML table, Markdown) may give it a run-out
+     * date ahead, and the drain is done with it now, whatever its EndTime.
+     */
+    @Test
+    public void aPlanWithNothingLeftIsUsedUpAlreadyInEveryForm() throws Exception {
+        account().activated(true).plan(inUse("FP-A", "2027-06-01T00:00:00Z"))
+                .plan(Plan.dataTransfer("FP-Z", "Z", 0, 100 * GIB, NOW.minus(300, ChronoUnit.DAYS).toString(),
+                        "2026-12-06T00:00:00Z"));
+        Report r = RequireQuota.run(new RequireQuotaRequest(key(), connection(), 0, null, null, null, 7, null), CLOCK);
+        PlanForecast z = plan(r, "FP-Z");
+        PlanForecast a = plan(r, "FP-A");
+        assertEquals(Outcome.RUNS_OUT_BEFORE_EXPIRY, z.outcome());
+        assertEquals(NOW, z.runOutAt());
+        assertEquals(NOW, z.turnAt());
+        assertEquals(Long.valueOf(0), z.unusedAtExpiryBytes());
+        // the plan in use is drawn first, from now, and is the pool's last
+        assertEquals(NOW, a.turnAt());
+        assertEquals(r.forecast().pool().runOutAt(), a.runOutAt());
+
+        List<String> lines = ReportText.lines(r);
+        String zLine = lines.stream().filter(l -> l.startsWith("[CDN Gate] Forecast of plan FP-Z")).findFirst().orElseThrow();
+        assertTrue(zLine, zLine.endsWith("; in the pool's drain (earliest-expiry first, at the pool's pace) it is used up"
+                + " already (0 bytes left), it ends 2026-12-06T00:00:00Z"));
+        assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.startsWith("[CDN Gate] Forecast of plan FP-A")
+                && l.contains("it is drawn first and runs out ")));
+        String warning = lines.stream().filter(l -> l.startsWith("[CDN Gate] UNSTABLE: Plan FP-Z")).findFirst().orElseThrow();
+        assertTrue(warning, warning.contains("; it is used up already (0 bytes left). Renew or replace it."));
+
+        String svg = io.jenkins.plugins.cdngate.core.picture.QuotaPicture.svg(
+                io.jenkins.plugins.cdngate.core.picture.QuotaSnapshot.of(r, NOW));
+        assertTrue(svg, svg.contains("Used up already (0 bytes left)."));
+        String html = io.jenkins.plugins.cdngate.core.publish.HtmlReport.render(List.of(r), NOW);
+        assertTrue(html, html.contains("used up already"));
+        String md = io.jenkins.plugins.cdngate.core.publish.MarkdownSummary.render(List.of(r));
+        assertTrue(md, md.contains("used up already"));
+        // a plan without an EndTime never "runs out ..., before it ends" in the table
+        freshKey();
+        account().activated(true).plan(inUse("FP-N", null));
+        Report n = RequireQuota.run(new RequireQuotaRequest(key(), connection(), 0, null, null, null, null, null), CLOCK);
+        String nHtml = io.jenkins.plugins.cdngate.core.publish.HtmlReport.render(List.of(n), NOW);
+        String nMd = io.jenkins.plugins.cdngate.core.publish.MarkdownSummary.render(List.of(n));
+        for (String form : List.of(nHtml, nMd)) {
+            assertFalse(form, form.contains("before it ends"));
+            assertTrue(form, form.contains("(no end date)"));
+        }
+        for (String form : List.of(svg, html, md)) {
+            assertFalse(form, form.contains("runs out 2026-12-1") && form.contains("FP-Z") && form.contains("0 bytes left, runs"));
+        }
+        assertOneStory(r);
+    }
+
     /** 400 GiB bought 30 days ago, 100 GiB left: 10 GiB/day of its own. */
     private static Plan inUse(String id, String end) {
         return Plan.dataTransfer(id, id, 100 * GIB, 400 * GIB, NOW.minus(30, ChronoUnit.DAYS).toString(), end);
@@ -241,8 +293,11 @@ public class ForecastConsistencyTest extends EmulatorFixture {
             Set<Long> v = voided.getOrDefault(id, Set.of());
             assertEquals(id + " " + voided + "\n" + lines,
                     p.unusedAtExpiryBytes() > 0 ? Set.of(p.unusedAtExpiryBytes()) : Set.of(), v);
-            assertEquals(id + " " + done + "\n" + lines,
-                    p.runOutAt() == null ? Set.of() : Set.of(p.runOutAt()), done.getOrDefault(id, Set.of()));
+            // a plan used up already names no date the drain is done with it (it is done now)
+            boolean usedUp = lines.stream().anyMatch(l -> l.startsWith("[CDN Gate] Forecast of plan " + id + " ")
+                    && l.contains(io.jenkins.plugins.cdngate.core.forecast.ForecastText.USED_UP));
+            assertEquals(id + " " + done + "\n" + lines, p.runOutAt() == null || usedUp ? Set.of()
+                    : Set.of(p.runOutAt()), done.getOrDefault(id, Set.of()));
         }
         if (pool.bytesPerDay() != null) {
             assertEquals(lines.toString(), pool.unusedAtExpiryBytes() > 0 ? Set.of(pool.unusedAtExpiryBytes())

@@ -195,6 +195,44 @@ public class ForecastTest extends EmulatorFixture {
                 r.reason());
     }
 
+    /**
+     * No counted data-transfer plan at all is not "no pace yet": there is nothing to last any days, so a days-left
+     * minimum fails (fail closed; with --min-bytes 0 the gate passed an account without any plan).
+     */
+    @Test
+    public void withNoDataTransferPlanAtAllADaysLeftMinimumFails() throws Exception {
+        account().activated(true);
+        Report r = run(request(0).withDaysLeft(14, null));
+        assertEquals(r.reason(), Verdict.FAIL, r.verdict());
+        assertEquals("No counted data-transfer plan holds any data transfer, so none is left for any number of days;"
+                + " at least 14 days are required. Buy a data-transfer plan, or lower the days-left minimum.", r.reason());
+        java.util.List<String> lines = ReportText.lines(r);
+        assertTrue(lines.toString(), lines.contains("[CDN Gate] Days left (pool): none, no counted data-transfer plan"
+                + " holds any data transfer (so no pace either)"));
+        assertTrue(lines.toString(), lines.stream().noneMatch(l -> l.contains("cannot be told")));
+
+        Report warned = run(request(0).withDaysLeft(null, 14));
+        assertEquals(warned.reason(), Verdict.UNSTABLE, warned.verdict());
+        assertTrue(warned.reason(), warned.reason().contains("below the warning level of 14 days"));
+
+        Report zero = run(request(0).withDaysLeft(0, null));
+        assertEquals(zero.reason(), Verdict.PASS, zero.verdict());
+    }
+
+    @Test
+    public void aOneDayMinimumReadsInTheSingularInEveryForm() throws Exception {
+        // 5 GiB left at 10 GiB/day: half a day
+        account().activated(true).plan(Plan.dataTransfer("FP-A", "A", 5 * GIB, 305 * GIB, "2026-10-22T00:00:00Z",
+                "2027-01-01T00:00:00Z"));
+        Report r = run(request(0).withDaysLeft(1, 1));
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("; at least 1 day is required. "));
+        String html = io.jenkins.plugins.cdngate.core.publish.HtmlReport.render(java.util.List.of(r), NOW);
+        assertTrue(html, html.contains("at least 1 day left, warn under 1 day left"));
+        String md = io.jenkins.plugins.cdngate.core.publish.MarkdownSummary.render(java.util.List.of(r));
+        assertTrue(md, md.contains("at least 1 day left, warn under 1 day left"));
+    }
+
     @Test
     public void fewerDaysLeftThanTheWarningLevelIsUnstable() throws Exception {
         account().activated(true).plan(inUse("2027-01-01T00:00:00Z"));

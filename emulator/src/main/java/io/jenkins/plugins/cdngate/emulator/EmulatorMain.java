@@ -101,6 +101,9 @@ public final class EmulatorMain {
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'");
             }
         }
+        if (hardened && metadata == null) {
+            throw new IllegalArgumentException("--metadata-hardened needs --metadata HOST:PORT");
+        }
         return new Args(port, bind, accounts, rateLimits, help, roles, metadata, hardened, tls);
     }
 

@@ -125,7 +125,8 @@ public class AccountsFileTest {
 
     @Test
     public void commandLineProblemsAreOneLine() {
-        String[][] cases = {{"--port", "http"}, {"--frobnicate"}, {"--accounts"}, {"--port", "70000"}};
+        String[][] cases = {{"--port", "http"}, {"--frobnicate"}, {"--accounts"}, {"--port", "70000"},
+                {"--metadata-hardened"}};
         for (String[] argv : cases) {
             try {
                 EmulatorMain.parse(argv);
@@ -133,6 +134,13 @@ public class AccountsFileTest {
             } catch (IllegalArgumentException e) {
                 assertFalse(e.getMessage().contains("\n"));
             }
+        }
+        try {
+            // a switch that would silently do nothing is refused, naming what it needs
+            EmulatorMain.parse(new String[] {"--metadata-hardened"});
+            fail();
+        } catch (IllegalArgumentException e) {
+            assertEquals("--metadata-hardened needs --metadata HOST:PORT", e.getMessage());
         }
         EmulatorMain.Args args = EmulatorMain.parse(new String[] {"--port", "18080", "--no-rate-limits"});
         assertEquals(18080, args.port());

@@ -363,7 +363,8 @@ public final class DefaultChain {
             return toKey(p.getCredentials(), where, null);
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
-            if (message.contains("Failed to connect ECS Metadata Service")) {
+            // HttpCode=0: the library got no HTTP answer at all (it swallows the connection's exception)
+            if (message.contains("Failed to connect ECS Metadata Service") || message.matches("(?s).*HttpCode=0\\b.*")) {
                 tried.add("no ECS metadata service (not an ECS instance; " + ENV_ECS_METADATA_DISABLED + "=true skips it)");
             } else if (message.contains("role name was not found") || message.contains("HttpCode=404")) {
                 tried.add(where + ": the instance has no RAM role (or not that one): attach one in the ECS console");
@@ -475,6 +476,14 @@ public final class DefaultChain {
         }
         if (http.find()) {
             return "STS answered HTTP " + http.group(1) + " without an error code: check for a proxy in between";
+        }
+        if (Pattern.compile("HttpCode: ?-?\\d?,").matcher(message).find()) {
+            // the library swallows the connection's IOException and reports the HTTP status 0 it never got
+            return "could not reach STS: no HTTP answer (no network path, DNS, a proxy or the TLS trust failed; Alibaba's"
+                    + " credentials library does not say which): check that this machine reaches the STS endpoint over HTTPS"
+                    + " (sts.aliyuncs.com:443 for aliyun CLI profiles and credentials.ini; --sts-endpoint, always over HTTPS,"
+                    + " for the OIDC variables), through HTTPS_PROXY when it"
+                    + " needs a proxy";
         }
         return safe(message);
     }

@@ -80,10 +80,21 @@ public final class ForecastText {
         }
         for (PlanForecast p : f.plans()) {
             ResourcePlan plan = byId.get(p.instanceId());
-            out.add("Forecast of plan " + name(p, plan) + ": " + used(p, plan) + "; " + projection(p, first));
+            out.add("Forecast of plan " + name(p, plan) + ": " + used(p, plan) + "; "
+                    + (usedUp(p, plan) ? DRAIN + " " + USED_UP + ", " + (p.endsAt() == null ? "it has no end date"
+                    : "it ends " + date(p.endsAt())) : projection(p, first)));
         }
         out.add(pool(f));
         return out;
+    }
+
+    /** What a plan with nothing left is: {@code it is used up already (0 bytes left)}. */
+    public static final String USED_UP = "it is used up already (0 bytes left)";
+
+    /** Whether the drain found the plan used up already (nothing left now): it has no run-out date ahead. */
+    public static boolean usedUp(PlanForecast p, ResourcePlan plan) {
+        return p.outcome() == PlanForecast.Outcome.RUNS_OUT_BEFORE_EXPIRY && plan != null && plan.remaining() != null
+                && plan.remaining() <= 0;
     }
 
     /** What the plan used since it started, as measured: {@code used 300.0 GiB (...) since it started ..., about ...}. */
@@ -139,6 +150,9 @@ public final class ForecastText {
 
     private static String pool(QuotaForecast f) {
         PoolForecast pool = f.pool();
+        if (pool.daysLeft() == null && f.plans().isEmpty()) {
+            return "Days left (pool): none, no counted data-transfer plan holds any data transfer (so no pace either)";
+        }
         if (pool.daysLeft() == null) {
             return "Days left (pool): cannot be told, " + noPace(f);
         }

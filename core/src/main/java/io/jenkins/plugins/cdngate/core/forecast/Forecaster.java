@@ -181,6 +181,12 @@ public final class Forecaster {
         for (Dated d : order) {
             ResourcePlan p = d.plan();
             Instant end = d.end();
+            if (p.remaining() != null && p.remaining() <= 0) {
+                // used up already: the drain is done with it now (not when its turn in the EndTime order would come)
+                parts.put(d, new PlanForecast(p.instanceId(), d.pace(), now, end, 0L, Outcome.RUNS_OUT_BEFORE_EXPIRY,
+                        d.measuredDays(), now));
+                continue;
+            }
             Instant turn = plus(now, t);
             double toEmpty = p.remaining() / perSecond;
             double toEnd = end == null ? Double.POSITIVE_INFINITY : seconds(now, end);

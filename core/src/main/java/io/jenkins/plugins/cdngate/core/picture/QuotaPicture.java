@@ -228,6 +228,9 @@ public final class QuotaPicture {
         if (!p.bytes() || !p.counted()) {
             return null;
         }
+        if (p.remaining() <= 0) {
+            return "Used up already (0 bytes left).";
+        }
         if (p.runOutAt() == null) {
             return "No pace yet: nothing to project from.";
         }

@@ -41,37 +41,49 @@ public final class TrendPicture {
      * @param projectedRunOut when the pool is empty at the current pace; null when there is no projection
      */
     public static String svg(List<TrendPoint> points, Instant projectedRunOut) {
+        return svg(points, projectedRunOut, "build");
+    }
+
+    /**
+     * The trend as SVG text, its points named {@code unit} ("build" on Jenkins' job page, "reading" for the CLI's
+     * history file) in the title, the header and the words a screen reader gets.
+     */
+    public static String svg(List<TrendPoint> points, Instant projectedRunOut, String unit) {
+        String one = unit == null || unit.isBlank() ? "build" : unit.strip();
+        String many = one + "s";
+        String capital = Character.toUpperCase(one.charAt(0)) + one.substring(1);
         List<TrendPoint> sorted = new ArrayList<>(points == null ? List.of() : points);
         sorted.sort(Comparator.comparing(TrendPoint::at));
         List<String> words = new ArrayList<>();
         String title;
         if (sorted.isEmpty()) {
-            title = "Remaining data transfer across builds: no build has recorded it yet";
+            title = "Remaining data transfer across " + many + ": no " + one + " has recorded it yet";
         } else {
             TrendPoint last = sorted.get(sorted.size() - 1);
-            title = "Remaining data transfer across " + sorted.size() + " build" + (sorted.size() == 1 ? "" : "s") + ": "
+            title = "Remaining data transfer across " + sorted.size() + " " + (sorted.size() == 1 ? one : many) + ": "
                     + Sizes.brief(last.remainingBytes()) + " at the latest"
                     + (projectedRunOut == null ? ", no projected run-out date" : ", projected to run out " + date(projectedRunOut));
         }
         words.add(title + ".");
         Svg body = new Svg();
         if (sorted.isEmpty()) {
-            body.text(WIDTH / 2, (TOP + BOTTOM) / 2, "No build has recorded the quota yet.", 13, MUTED, "middle", null);
+            body.text(WIDTH / 2, (TOP + BOTTOM) / 2, "No " + one + " has recorded the quota yet.", 13, MUTED, "middle",
+                    null);
         } else {
-            chart(sorted, projectedRunOut, body, words);
+            chart(sorted, projectedRunOut, body, words, capital);
         }
         String desc = String.join(" ", words);
         String id = Svg.id("cdngate-trend", desc);
         Svg svg = new Svg().open(WIDTH, HEIGHT, id, title, desc);
         svg.rect(0.5, 0.5, WIDTH - 1, HEIGHT - 1, "#ffffff", "stroke=\"" + Svg.RULE + "\" rx=\"6\"");
-        svg.text(20, 30, "Remaining data transfer across builds", 15, INK, null, "600");
+        svg.text(20, 30, "Remaining data transfer across " + many, 15, INK, null, "600");
         String right = projectedRunOut == null ? "No projected run-out date yet" : "Projected run-out " + date(projectedRunOut);
         svg.text(WIDTH - 20, 30, right, 13, projectedRunOut == null ? MUTED : INK, "end", "600");
         svg.raw(body.body());
         return svg.close();
     }
 
-    private static void chart(List<TrendPoint> points, Instant runOut, Svg svg, List<String> words) {
+    private static void chart(List<TrendPoint> points, Instant runOut, Svg svg, List<String> words, String capital) {
         TrendPoint first = points.get(0);
         TrendPoint last = points.get(points.size() - 1);
         long max = points.stream().mapToLong(TrendPoint::remainingBytes).max().orElse(0);
@@ -179,7 +191,7 @@ public final class TrendPicture {
             if (labelled[i]) {
                 svg.textHalo(px, py - 10, p.label().strip(), 10.5, MUTED, "middle", null, "#ffffff");
             }
-            words.add((p.label() == null || p.label().isBlank() ? "Build" : p.label().strip()) + " on "
+            words.add((p.label() == null || p.label().isBlank() ? capital : p.label().strip()) + " on "
                     + Markup.minute(p.at()) + ": " + Sizes.human(p.remainingBytes()) + " left, "
                     + (p.verdict() == null ? "no verdict" : p.verdict()) + ".");
         }

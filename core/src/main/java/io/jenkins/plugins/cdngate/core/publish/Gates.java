@@ -117,10 +117,15 @@ final class Gates {
         if (f == null || f.outcome() == null) {
             return null;
         }
+        if (io.jenkins.plugins.cdngate.core.forecast.ForecastText.usedUp(f, p)) {
+            return "used up already";
+        }
         return switch (f.outcome()) {
             case NO_PACE_YET -> "no pace yet";
-            case RUNS_OUT_BEFORE_EXPIRY -> "runs out " + (f.runOutAt() == null ? "before it ends" : Markup.date(f.runOutAt()))
-                    + ", before it ends";
+            case RUNS_OUT_BEFORE_EXPIRY -> f.endsAt() == null
+                    ? (f.runOutAt() == null ? "lasts beyond the year 9999" : "runs out " + Markup.date(f.runOutAt()))
+                            + " (no end date)"
+                    : "runs out " + (f.runOutAt() == null ? "before it ends" : Markup.date(f.runOutAt()) + ", before it ends");
             case LEAVES_UNUSED_AT_EXPIRY -> "ends with "
                     + (f.unusedAtExpiryBytes() == null ? "capacity" : Sizes.brief(f.unusedAtExpiryBytes())) + " unused";
         };
@@ -158,10 +163,10 @@ final class Gates {
             out.add("warning level " + Sizes.human(f.warnBytes()));
         }
         if (f.minDaysLeft() != null) {
-            out.add("at least " + f.minDaysLeft() + " days left");
+            out.add("at least " + io.jenkins.plugins.cdngate.core.forecast.ForecastText.days((int) f.minDaysLeft()) + " left");
         }
         if (f.warnDaysLeft() != null) {
-            out.add("warn under " + f.warnDaysLeft() + " days left");
+            out.add("warn under " + io.jenkins.plugins.cdngate.core.forecast.ForecastText.days((int) f.warnDaysLeft()) + " left");
         }
         return out;
     }

@@ -130,7 +130,7 @@ public final class HtmlReport {
             }
             h.append("<section class=\"gate trend\">\n<h2>Trend</h2>\n<p class=\"facts\">The data transfer left in the "
                     + "counted plans at each reading (the history file), and where the current pace leads.</p>\n")
-                    .append("<figure class=\"picture\">\n").append(TrendPicture.svg(trend, runOut))
+                    .append("<figure class=\"picture\">\n").append(TrendPicture.svg(trend, runOut, "reading"))
                     .append("</figure>\n</section>\n");
         }
         h.append("<footer>Made by CDN Gate (Alibaba Cloud CDN Gate). A self-contained page: no script, nothing loaded"

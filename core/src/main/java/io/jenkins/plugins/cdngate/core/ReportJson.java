@@ -162,6 +162,7 @@ public final class ReportJson {
         pool.addProperty("runOutAt", p == null ? null : time(p.runOutAt()));
         pool.addProperty("unusedAtExpiryBytes", p == null ? null : p.unusedAtExpiryBytes());
         pool.addProperty("readingsUsed", p == null ? null : (long) p.readingsUsed());
+        pool.addProperty("historyNotUsed", p == null ? null : p.historyNotUsed());
         o.add("pool", pool);
         JsonArray plans = new JsonArray();
         for (PlanForecast pf : f.plans()) {

@@ -306,6 +306,34 @@ public class ForecastTest extends EmulatorFixture {
     }
 
     @Test
+    public void historyThatGivesNoPaceSaysWhyOnThePoolLineAndInTheJson() throws Exception {
+        account().activated(true).plan(inUse("2027-01-01T00:00:00Z"));
+        String fallback = ", so the plans' average pace since they started is used)";
+        Report one = run(request(0).withHistory(List.of(new Reading(Instant.parse("2026-11-11T00:00:00Z"), 200 * GIB),
+                new Reading(Instant.parse("2026-10-01T00:00:00Z"), 300 * GIB))));
+        assertPoolLine(one, "(1 earlier reading within the last 30 days (2 needed)" + fallback);
+        assertEquals("1 earlier reading within the last 30 days (2 needed)", JsonParser.parseString(
+                ReportJson.toJson(one)).getAsJsonObject().getAsJsonObject("forecast").getAsJsonObject("pool")
+                .get("historyNotUsed").getAsString());
+        Report brief = run(request(0).withHistory(List.of(new Reading(Instant.parse("2026-11-20T12:00:00Z"), 120 * GIB),
+                new Reading(Instant.parse("2026-11-20T18:00:00Z"), 110 * GIB))));
+        assertPoolLine(brief, "(2 earlier readings and this run's span under a day" + fallback);
+        Report flat = run(request(0).withHistory(List.of(new Reading(Instant.parse("2026-11-11T00:00:00Z"), 100 * GIB),
+                new Reading(Instant.parse("2026-11-15T00:00:00Z"), 100 * GIB))));
+        assertPoolLine(flat, "(2 earlier readings and this run's show no use" + fallback);
+        // no history given: nothing to explain
+        Report none = run(request(0));
+        assertPoolLine(none, "(the plans' average pace since they started), plans used");
+        assertTrue(JsonParser.parseString(ReportJson.toJson(none)).getAsJsonObject().getAsJsonObject("forecast")
+                .getAsJsonObject("pool").get("historyNotUsed").isJsonNull());
+    }
+
+    private static void assertPoolLine(Report r, String part) {
+        List<String> lines = ReportText.lines(r);
+        assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.contains("Days left (pool): ") && l.contains(part)));
+    }
+
+    @Test
     public void thisRunsReadingIsOfferedOnlyWhenVerified() throws Exception {
         account().activated(true).plan(inUse("2027-01-01T00:00:00Z"));
         assertEquals(new Reading(NOW, 100 * GIB), run(request(0)).forecast().reading());

@@ -43,7 +43,8 @@ public final class ForecastText {
         return switch (pool.source()) {
             case HISTORY -> "the recent pace from " + pool.readingsUsed() + " readings within the last "
                     + Forecaster.HISTORY_WINDOW.toDays() + " days";
-            case PLANS_SINCE_START -> "the plans' average pace since they started";
+            case PLANS_SINCE_START -> pool.historyNotUsed() == null ? "the plans' average pace since they started"
+                    : pool.historyNotUsed() + ", so the plans' average pace since they started is used";
             case NONE -> "no pace yet";
         };
     }
@@ -55,8 +56,10 @@ public final class ForecastText {
 
     /** Why there is no pool pace: {@code no pace yet (...)}. */
     public static String noPace(QuotaForecast forecast) {
-        return forecast.plans().isEmpty() ? "no pace yet (no counted data-transfer plan)"
-                : "no pace yet (no data transfer used in the counted plans since they started)";
+        String history = forecast.pool() == null || forecast.pool().historyNotUsed() == null ? ""
+                : "; " + forecast.pool().historyNotUsed();
+        return forecast.plans().isEmpty() ? "no pace yet (no counted data-transfer plan" + history + ")"
+                : "no pace yet (no data transfer used in the counted plans since they started" + history + ")";
     }
 
     /** {@code in the pool's drain (earliest-expiry first, at the pool's pace)}: where every plan projection comes from. */

@@ -81,14 +81,23 @@ public final class Forecaster {
         double pace = 0;
         int readingsUsed = 0;
         List<Reading> recent = recent(history, now);
-        if (recent.size() >= MIN_HISTORY_READINGS) {
+        int earlier = recent.size();
+        String historyNotUsed = null;
+        if (earlier >= MIN_HISTORY_READINGS) {
             recent.add(new Reading(now, (long) Math.min(remaining, Long.MAX_VALUE)));
             double historyPace = historyPace(recent);
             if (historyPace > 0) {
                 source = PaceSource.HISTORY;
                 pace = historyPace;
                 readingsUsed = recent.size();
+            } else {
+                historyNotUsed = earlier + " earlier readings and this run's "
+                        + (seconds(recent.get(0).at(), now) < MIN_HISTORY_SPAN.getSeconds() ? "span under a day"
+                        : "show no use");
             }
+        } else if (history != null && history.stream().anyMatch(java.util.Objects::nonNull)) {
+            historyNotUsed = (earlier == 0 ? "no earlier reading" : earlier + " earlier reading")
+                    + " within the last " + HISTORY_WINDOW.toDays() + " days (" + MIN_HISTORY_READINGS + " needed)";
         }
         if (source == PaceSource.NONE && plansPace > 0) {
             source = PaceSource.PLANS_SINCE_START;
@@ -100,10 +109,11 @@ public final class Forecaster {
                 perPlan.add(new PlanForecast(d.plan().instanceId(), null, null, d.end(), null, Outcome.NO_PACE_YET,
                         null, null));
             }
-            return new QuotaForecast(perPlan, new PoolForecast(PaceSource.NONE, null, null, null, null, 0), minBytes,
+            return new QuotaForecast(perPlan, new PoolForecast(PaceSource.NONE, null, null, null, null, 0,
+                    historyNotUsed), minBytes,
                     warnBytes, minDaysLeft, warnDaysLeft, reading);
         }
-        return drain(counted, now, pace, source, readingsUsed, minBytes, warnBytes, minDaysLeft, warnDaysLeft, reading);
+        return drain(counted, now, pace, source, readingsUsed, historyNotUsed, minBytes, warnBytes, minDaysLeft, warnDaysLeft, reading);
     }
 
     /**
@@ -169,7 +179,7 @@ public final class Forecaster {
      * the pool's and the last plan is done when the pool is. The plans keep the order of {@code counted}.
      */
     private static QuotaForecast drain(List<Dated> counted, Instant now, double pace, PaceSource source,
-                                       int readingsUsed, Long minBytes, Long warnBytes, Integer minDaysLeft,
+                                       int readingsUsed, String historyNotUsed, Long minBytes, Long warnBytes, Integer minDaysLeft,
                                        Integer warnDaysLeft, Reading reading) {
         List<Dated> order = new ArrayList<>(counted);
         order.sort(Comparator.comparing(Dated::end, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
@@ -209,7 +219,8 @@ public final class Forecaster {
         for (Dated d : counted) {
             perPlan.add(parts.get(d));
         }
-        PoolForecast pool = new PoolForecast(source, pace, days(t), plus(now, t), unused, readingsUsed);
+        PoolForecast pool = new PoolForecast(source, pace, days(t), plus(now, t), unused, readingsUsed,
+                source == PaceSource.HISTORY ? null : historyNotUsed);
         return new QuotaForecast(perPlan, pool, minBytes, warnBytes, minDaysLeft, warnDaysLeft, reading);
     }
 

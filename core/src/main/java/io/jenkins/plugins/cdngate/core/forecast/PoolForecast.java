@@ -13,9 +13,17 @@ import java.time.Instant;
  * @param unusedAtExpiryBytes bytes the pool loses to plans expiring before they are used up: the sum of the plans'
  *                            {@link PlanForecast#unusedAtExpiryBytes()}; null when no pace
  * @param readingsUsed        how many history readings (including this run's) gave the pace; 0 unless HISTORY
+ * @param historyNotUsed      why earlier readings were given but gave no pace, e.g. {@code 2 earlier readings and this
+ *                            run's span under a day}; null when none were given or they gave the pace
  */
 public record PoolForecast(PaceSource source, Double bytesPerDay, Double daysLeft, Instant runOutAt,
-                           Long unusedAtExpiryBytes, int readingsUsed) {
+                           Long unusedAtExpiryBytes, int readingsUsed, String historyNotUsed) {
+
+    /** A pool forecast with nothing to say about earlier readings. */
+    public PoolForecast(PaceSource source, Double bytesPerDay, Double daysLeft, Instant runOutAt,
+                        Long unusedAtExpiryBytes, int readingsUsed) {
+        this(source, bytesPerDay, daysLeft, runOutAt, unusedAtExpiryBytes, readingsUsed, null);
+    }
 
     /** Where a pace came from. */
     public enum PaceSource {

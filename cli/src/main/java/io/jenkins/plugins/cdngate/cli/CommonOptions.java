@@ -147,6 +147,15 @@ final class CommonOptions {
                 stsEndpoint == null ? null : stsEndpoint.trim(), null);
     }
 
+    /** The --profile value as given (null without it); a blank one is a usage error, as every blank credential value. */
+    String profile() {
+        if (profile != null && profile.isBlank()) {
+            throw ConfigurationException.option("--profile is empty: name a profile of the aliyun CLI, or leave the "
+                    + "option out");
+        }
+        return profile;
+    }
+
     /** The RAM role to assume, or null without --role-arn; checked before any call. */
     RoleSpec role() {
         if (roleArn == null) {
@@ -165,6 +174,11 @@ final class CommonOptions {
         if (roleArn.isBlank()) {
             throw ConfigurationException.option("--role-arn is empty: give acs:ram::<account id>:role/<role name>, or leave "
                     + "the option out");
+        }
+        if (externalId != null && externalId.isBlank()) {
+            // an unexpanded $EXTERNAL_ID must not quietly assume the role without the ExternalId asked for
+            throw ConfigurationException.option("--external-id is empty: give the ExternalId the role's trust policy "
+                    + "asks for, or leave the option out");
         }
         try {
             return new RoleSpec(roleArn, roleSessionName, seconds, externalId);

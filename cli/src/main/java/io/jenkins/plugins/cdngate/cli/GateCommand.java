@@ -53,10 +53,11 @@ abstract class GateCommand<R> implements Callable<Integer> {
         // an interrupt): a CI artifact would show its old verdict next to this run's exit code
         outputs.removeStale();
         validate();
+        String profile = common.profile();
         RoleSpec role = common.role();
         AccessKey accessKey;
         try {
-            accessKey = root.credentials(common.profile, common.configFile, connection);
+            accessKey = root.credentials(profile, common.configFile, connection);
             if (role != null) {
                 AccessKey base = accessKey;
                 try {

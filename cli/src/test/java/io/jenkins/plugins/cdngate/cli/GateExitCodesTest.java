@@ -290,6 +290,27 @@ public class GateExitCodesTest {
     }
 
     @Test
+    public void blankExternalIdAndProfileAreUsageErrorsInOneLineWithTheHelpHint() {
+        String[][] rows = {
+            {"--external-id", "--external-id is empty: give the ExternalId the role's trust policy asks for, or leave "
+                    + "the option out"},
+            {"--profile", "--profile is empty: name a profile of the aliyun CLI, or leave the option out"},
+        };
+        for (String[] row : rows) {
+            for (String blank : new String[] {"", "  "}) {
+                CliRun run = CliRun.run(credentials("LTAI-test-0110", "test-secret-0110"), "require-quota", "--json",
+                        "--min-bytes", "1GiB", "--endpoint", "127.0.0.1:1", "--role-arn",
+                        "acs:ram::1234567890123456:role/deploy", row[0], blank);
+
+                assertEquals(row[0] + "\n" + run, ExitCodes.USAGE, run.exitCode);
+                assertEquals(row[0] + "\n" + run, "", run.out);
+                assertEquals(row[0] + "\n" + run, "cdn-gate: " + row[1] + " (see 'cdn-gate require-quota --help')",
+                        run.err.strip());
+            }
+        }
+    }
+
+    @Test
     public void expectedChargeTypeAcceptsBothBillingMethodsInAnyLetterCase() {
         emulator.addAccount(readyAccount("LTAI-test-0111", "test-secret-0111"));
         Map<String, String> env = credentials("LTAI-test-0111", "test-secret-0111");

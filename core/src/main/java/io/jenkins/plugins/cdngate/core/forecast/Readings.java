@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * The history file of earlier readings: one JSON object a line,
  * {@code {"at":"2026-11-30T10:00:00Z","remainingBytes":536870912000}}. Other keys are ignored (so later versions can
- * add some); a line that cannot be read (not JSON, no or a bad {@code at}, no or a bad {@code remainingBytes}) is
+ * add some); {@code at} is ISO-8601 with {@code Z} or an offset ({@code +08:00}, read as that instant; lines are
+ * written in UTC); a line that cannot be read (not JSON, no or a bad {@code at}, no or a bad {@code remainingBytes}) is
  * skipped and counted, never fatal; blank lines are ignored. Holds numbers and times only, never a secret.
  */
 public final class Readings {
@@ -86,7 +88,9 @@ public final class Readings {
                 return null;
             }
             long remaining = Long.parseLong(digits);
-            return new Reading(Instant.parse(at.getAsString()), remaining);
+            // ISO-8601 with Z or any offset (read as that instant, written back in UTC), as plan times are read;
+            // no offset (a local time) is unreadable: it would be off by the machine's time zone
+            return new Reading(OffsetDateTime.parse(at.getAsString()).toInstant(), remaining);
         } catch (RuntimeException e) {
             // JsonParseException, DateTimeParseException, NumberFormatException (beyond a long): unreadable line
             return null;

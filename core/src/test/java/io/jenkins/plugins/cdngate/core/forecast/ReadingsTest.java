@@ -46,4 +46,19 @@ public class ReadingsTest {
         assertEquals("History file h.jsonl: 8 unreadable lines skipped (first: line 2); each line must be like "
                 + "{\"at\":\"2026-11-30T10:00:00Z\",\"remainingBytes\":536870912000}", p.skippedSummary("h.jsonl"));
     }
+
+    @Test
+    public void anAtWithAnOffsetIsReadAsThatInstantAndAnAtWithoutOneIsSkipped() {
+        Readings.Parsed p = Readings.parse(List.of(
+                "{\"at\":\"2026-11-30T18:00:00+08:00\",\"remainingBytes\":536870912000}",
+                "{\"at\":\"2026-11-30T05:00:00-05:00\",\"remainingBytes\":536870912000}",
+                "{\"at\":\"2026-11-30T10:00:00\",\"remainingBytes\":5}",
+                "{\"at\":\"2026-11-30\",\"remainingBytes\":5}"));
+        assertEquals(List.of(R, R), p.readings());
+        assertEquals(2, p.skipped());
+        assertEquals(3, p.firstSkippedLine());
+        // written back in UTC
+        assertEquals("{\"at\":\"2026-11-30T10:00:00Z\",\"remainingBytes\":536870912000}",
+                Readings.line(p.readings().get(0)));
+    }
 }

@@ -318,6 +318,9 @@ public class ForecastTest extends EmulatorFixture {
         Report brief = run(request(0).withHistory(List.of(new Reading(Instant.parse("2026-11-20T12:00:00Z"), 120 * GIB),
                 new Reading(Instant.parse("2026-11-20T18:00:00Z"), 110 * GIB))));
         assertPoolLine(brief, "(2 earlier readings and this run's span under a day" + fallback);
+        // the HTML report's pace sentence gives the same reason
+        assertTrue(io.jenkins.plugins.cdngate.core.publish.HtmlReport.render(List.of(brief), NOW)
+                .contains("at the average pace since the plans started (2 earlier readings and this run"));
         Report flat = run(request(0).withHistory(List.of(new Reading(Instant.parse("2026-11-11T00:00:00Z"), 100 * GIB),
                 new Reading(Instant.parse("2026-11-15T00:00:00Z"), 100 * GIB))));
         assertPoolLine(flat, "(2 earlier readings and this run's show no use" + fallback);

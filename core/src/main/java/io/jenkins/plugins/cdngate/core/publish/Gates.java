@@ -99,7 +99,8 @@ final class Gates {
         }
         String source = pool.source() == PoolForecast.PaceSource.HISTORY
                 ? "the recent pace (" + pool.readingsUsed() + " readings)"
-                : "the average pace since the plans started";
+                : "the average pace since the plans started"
+                + (pool.historyNotUsed() == null ? "" : " (" + pool.historyNotUsed() + ")");
         StringBuilder s = new StringBuilder(days(pool.daysLeft())).append(" of data transfer left at ").append(source)
                 .append(", ").append(Sizes.brief(Math.round(pool.bytesPerDay()))).append(" a day");
         if (pool.runOutAt() != null) {

@@ -324,6 +324,13 @@ public class ForecastTest extends EmulatorFixture {
         Report flat = run(request(0).withHistory(List.of(new Reading(Instant.parse("2026-11-11T00:00:00Z"), 100 * GIB),
                 new Reading(Instant.parse("2026-11-15T00:00:00Z"), 100 * GIB))));
         assertPoolLine(flat, "(2 earlier readings and this run's show no use" + fallback);
+        // history and no plan pace: the reason follows "no pace yet"
+        account().activated(true).plan(unused());
+        Report nothingUsed = run(request(0).withHistory(List.of(new Reading(Instant.parse("2026-11-11T00:00:00Z"),
+                100 * GIB))));
+        assertPoolLine(nothingUsed, "no pace yet (no data transfer used in the counted plans since they started; "
+                + "1 earlier reading within the last 30 days (2 needed))");
+        account().activated(true).plan(inUse("2027-01-01T00:00:00Z"));
         // no history given: nothing to explain
         Report none = run(request(0));
         assertPoolLine(none, "(the plans' average pace since they started), plans used");

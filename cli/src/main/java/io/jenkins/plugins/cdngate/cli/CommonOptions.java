@@ -180,6 +180,11 @@ final class CommonOptions {
             throw ConfigurationException.option("--external-id is empty: give the ExternalId the role's trust policy "
                     + "asks for, or leave the option out");
         }
+        if (roleSessionName != null && roleSessionName.isBlank()) {
+            // an unexpanded $SESSION_NAME must not quietly become the default name an audit trail then shows
+            throw ConfigurationException.option("--role-session-name is empty: give a session name (2 to 64 letters, "
+                    + "digits or . @ - _), or leave the option out for the default, cdn-gate");
+        }
         try {
             return new RoleSpec(roleArn, roleSessionName, seconds, externalId);
         } catch (IllegalArgumentException e) {

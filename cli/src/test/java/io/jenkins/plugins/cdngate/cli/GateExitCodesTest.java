@@ -295,6 +295,8 @@ public class GateExitCodesTest {
             {"--external-id", "--external-id is empty: give the ExternalId the role's trust policy asks for, or leave "
                     + "the option out"},
             {"--profile", "--profile is empty: name a profile of the aliyun CLI, or leave the option out"},
+            {"--role-session-name", "--role-session-name is empty: give a session name (2 to 64 letters, digits or . @ - _),"
+                    + " or leave the option out for the default, cdn-gate"},
         };
         for (String[] row : rows) {
             for (String blank : new String[] {"", "  "}) {

@@ -80,7 +80,8 @@ final class CommonOptions {
 
     @Option(names = "--rate-limit-describe", order = 108, paramLabel = "PER_SECOND", defaultValue = "30",
             converter = Converters.RateConverter.class,
-            description = "Describe calls per second per AccessKey and action; Alibaba allows 30 (default: ${DEFAULT-VALUE}).")
+            description = "Describe calls per second per AccessKey and action, within this process (separate cdn-gate "
+                    + "processes do not share it); Alibaba allows 30 (default: ${DEFAULT-VALUE}).")
     double describePerSecond;
 
     @Option(names = "--no-rate-limit", order = 110,
@@ -88,12 +89,14 @@ final class CommonOptions {
     boolean noRateLimit;
 
     @Option(names = "--no-coalescing", order = 111,
-            description = "Do not let identical concurrent Describe calls share one request.")
+            description = "Do not let identical concurrent Describe calls of this process share one request (one gate run "
+                    + "makes one or a few calls, so it rarely matters here; it does in the Jenkins plugin).")
     boolean noCoalescing;
 
     @Option(names = "--cache-ttl", order = 112, paramLabel = "DURATION", defaultValue = "0s",
             converter = Converters.DurationConverter.class,
-            description = "Reuse a Describe result for this long; 0s = off (default: ${DEFAULT-VALUE}).")
+            description = "Reuse a Describe result for this long within this process (a new cdn-gate process starts "
+                    + "empty); 0s = off (default: ${DEFAULT-VALUE}).")
     Duration cacheTtl;
 
     @Option(names = "--report", order = 118, paramLabel = "FILE.html",

@@ -18,8 +18,8 @@ public class AccessKeyMaskTest {
     public void documentedShapesAreMaskedAsBefore() {
         assertEquals("LTAI****0001", AccessKey.mask("LTAI-test-0001"));
         assertEquals("LTAI****OpQr", AccessKey.mask("LTAI5tAbCdEfGhIjKlMnOpQr"));
-        assertEquals("LTAI****ygtA", AccessKey.mask("LTAI4FiNGpMhj9Q9cL9ygtA"));
-        assertEquals("STS.****2sa1", AccessKey.mask("STS.NUgYrLnoC37mZZCNnAbez2sa1"));
+        assertEquals("LTAI****yAAA", AccessKey.mask("LTAI4FAKEnotArealKeyAAA"));
+        assertEquals("STS.****ts01", AccessKey.mask("STS.FAKEtemporaryIdForTests01"));
     }
 
     @Test

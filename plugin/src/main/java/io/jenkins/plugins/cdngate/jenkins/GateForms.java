@@ -101,23 +101,19 @@ public final class GateForms {
      * (jenkins.io form-validation guide: web methods need a permission check).
      */
     public static FormValidation checkEndpoint(Item item, String value) {
-        String text = Util.fixEmptyAndTrim(value);
-        if (!mayConfigure(item) || text == null) {
-            return FormValidation.ok();
-        }
-        if (text.contains("${")) {
-            return FormValidation.warning("Cannot check an expression; it is resolved when the build runs");
-        }
-        try {
-            Endpoint.parse(text);
-            return FormValidation.ok();
-        } catch (IllegalArgumentException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return checkParsed(item, value, Endpoint::parse);
     }
 
     /** A RAM role ARN as core's {@link RoleSpec} reads it; blank is fine (no role). */
     public static FormValidation checkRoleArn(Item item, String value) {
+        return checkParsed(item, value, RoleSpec::of);
+    }
+
+    /**
+     * A value core parses ({@code parser} throws {@link IllegalArgumentException} with its one-line message): checked
+     * for those who {@link #mayConfigure} the item, blank is fine, an expression is left to the build.
+     */
+    private static FormValidation checkParsed(Item item, String value, java.util.function.Consumer<String> parser) {
         String text = Util.fixEmptyAndTrim(value);
         if (!mayConfigure(item) || text == null) {
             return FormValidation.ok();
@@ -126,7 +122,7 @@ public final class GateForms {
             return FormValidation.warning("Cannot check an expression; it is resolved when the build runs");
         }
         try {
-            RoleSpec.of(text);
+            parser.accept(text);
             return FormValidation.ok();
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());

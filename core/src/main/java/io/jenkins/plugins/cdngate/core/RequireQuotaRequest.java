@@ -74,6 +74,12 @@ public record RequireQuotaRequest(AccessKey accessKey, ConnectionSettings connec
                 expiryWarningDays, mode, min, warn, history);
     }
 
+    /** A copy that calls with this AccessKey: the values are checked once, before any credential is looked up. */
+    public RequireQuotaRequest withAccessKey(AccessKey key) {
+        return new RequireQuotaRequest(key, connection, minBytes, warnBytes, minRequests, planFilter,
+                expiryWarningDays, mode, minDaysLeft, warnDaysLeft, history);
+    }
+
     /** A copy with these earlier readings (null = none). */
     public RequireQuotaRequest withHistory(List<Reading> readings) {
         return new RequireQuotaRequest(accessKey, connection, minBytes, warnBytes, minRequests, planFilter,

@@ -125,4 +125,14 @@ public class RequestValidationTest {
         assertTrue(refusal(() -> AccessKey.of("LTAI-test-0001", " \n")).startsWith("AccessKey secret is empty"));
         assertNull(AccessKey.of("LTAI-test-0001", "test-secret-0001", "\n").securityToken());
     }
+
+    @Test
+    public void aRequestCheckedWithAPlaceholderKeyKeepsEveryValueWhenItTakesTheRealKey() {
+        RequireQuotaRequest checked = new RequireQuotaRequest(AccessKey.of("validation-only", "validation-only"),
+                ConnectionSettings.defaults(), 100, 200L, 1000L, "CDN", 7, Mode.WARN).withDaysLeft(10, 20);
+        RequireQuotaRequest real = checked.withAccessKey(KEY);
+        assertEquals(KEY, real.accessKey());
+        assertEquals(new RequireQuotaRequest(KEY, ConnectionSettings.defaults(), 100, 200L, 1000L, "CDN", 7, Mode.WARN)
+                .withDaysLeft(10, 20), real);
+    }
 }

@@ -188,11 +188,14 @@ public final class GateBinding {
         CdnGateConfiguration config = CdnGateConfiguration.get();
         ConnectionSettings connection = connection(config, p.endpoint());
         String poolKey = poolKey(config, p.credentialsId(), p.roleArn(), connection, p.planFilter());
+        RequireQuotaRequest checked;
         try {
-            // every value core checks fails here, before any credentials lookup or STS call: the request is built
-            // once with a placeholder key only for core to check the values; no call is ever made with it
-            new RequireQuotaRequest(AccessKey.of("validation-only", "validation-only"), connection, minBytes, warnBytes, minRequests,
-                    p.planFilter(), p.expiryWarningDays(), mode).withDaysLeft(p.minDaysLeft(), p.warnDaysLeft());
+            // every value core checks (warnBytes >= minBytes, warnDaysLeft >= minDaysLeft, no negatives) fails here,
+            // before any credentials lookup or STS call: the request is built with a placeholder key that is replaced
+            // by the real one below; no call is ever made with the placeholder
+            checked = new RequireQuotaRequest(AccessKey.of("validation-only", "validation-only"), connection, minBytes,
+                    warnBytes, minRequests, p.planFilter(), p.expiryWarningDays(), mode)
+                    .withDaysLeft(p.minDaysLeft(), p.warnDaysLeft());
         } catch (IllegalArgumentException e) {
             throw new AbortException(PREFIX + e.getMessage());
         }
@@ -203,16 +206,8 @@ public final class GateBinding {
             return render(CredentialFailure.report(RequireQuota.GATE, f.error(), mode, f.base()), run, listener, marker,
                     place, poolKey);
         }
-        RequireQuotaRequest request;
-        try {
-            // core checks how the values relate (warnBytes >= minBytes, warnDaysLeft >= minDaysLeft, no negatives)
-            request = new RequireQuotaRequest(key, connection, minBytes, warnBytes, minRequests,
-                    p.planFilter(), p.expiryWarningDays(), mode)
-                    .withDaysLeft(p.minDaysLeft(), p.warnDaysLeft())
-                    .withHistory(CdnGateJobAction.history(run, poolKey, Instant.now()));
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(PREFIX + e.getMessage());
-        }
+        RequireQuotaRequest request = checked.withAccessKey(key)
+                .withHistory(CdnGateJobAction.history(run, poolKey, Instant.now()));
         return render(RequireQuota.run(request), run, listener, marker, place, poolKey);
     }
 

@@ -34,14 +34,11 @@ public final class GateCall {
     private String poolKey;
     private String at;
     private Long remainingBytes;
-    private Long remainingRequests;
     private Double daysLeft;
     private String poolRunOutAt;
     private String pace;
     private Long minBytes;
     private Long warnBytes;
-    private Integer minDaysLeft;
-    private Integer warnDaysLeft;
     private String readingAt;
     private Long readingBytes;
     private List<Bar> bars;
@@ -101,13 +98,10 @@ public final class GateCall {
         c.credentialSource = report.credentialSource();
         c.at = now.toString();
         c.remainingBytes = report.remainingBytes();
-        c.remainingRequests = report.remainingRequests();
         QuotaForecast forecast = report.forecast();
         if (forecast != null) {
             c.minBytes = forecast.minBytes();
             c.warnBytes = forecast.warnBytes();
-            c.minDaysLeft = forecast.minDaysLeft();
-            c.warnDaysLeft = forecast.warnDaysLeft();
             PoolForecast pool = forecast.pool();
             if (pool != null) {
                 c.daysLeft = pool.daysLeft();

@@ -100,6 +100,11 @@ public final class AccessKey {
     private static final java.util.regex.Pattern LONG_TERM = java.util.regex.Pattern.compile("LTAI[A-Za-z0-9-]{8,28}");
     private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile("STS\\.[A-Za-z0-9-]{8,60}");
 
+    /** Whether {@code id} has a documented AccessKey ID shape ({@code LTAI...} or {@code STS....}, see above). */
+    public static boolean hasDocumentedShape(String id) {
+        return id != null && (LONG_TERM.matcher(id).matches() || TEMPORARY.matcher(id).matches());
+    }
+
     /**
      * An AccessKey ID for display. An ID of a documented shape ({@code LTAI...}, {@code STS....}) keeps its first and
      * last four characters: {@code LTAI-example-7890} becomes {@code LTAI****7890}. Anything else may be a secret in
@@ -110,7 +115,7 @@ public final class AccessKey {
         if (id == null || id.length() < 8) {
             return "****";
         }
-        if (LONG_TERM.matcher(id).matches() || TEMPORARY.matcher(id).matches()) {
+        if (hasDocumentedShape(id)) {
             return id.substring(0, 4) + "****" + id.substring(id.length() - 4);
         }
         return id.substring(0, 2) + "****";

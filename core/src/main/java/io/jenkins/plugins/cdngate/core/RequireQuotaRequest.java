@@ -32,9 +32,9 @@ public record RequireQuotaRequest(AccessKey accessKey, ConnectionSettings connec
         if (minBytes < 0) {
             throw new IllegalArgumentException("minBytes must be 0 or more, not " + minBytes);
         }
-        if (warnBytes != null && warnBytes < minBytes) {
-            throw new IllegalArgumentException("warnBytes (" + Sizes.human(warnBytes) + ") must be at least minBytes ("
-                    + Sizes.human(minBytes) + ")");
+        String bytesOrder = warnBelowMin("warnBytes", warnBytes, "minBytes", minBytes);
+        if (bytesOrder != null) {
+            throw new IllegalArgumentException(bytesOrder);
         }
         if (minRequests != null && minRequests < 0) {
             throw new IllegalArgumentException("minRequests must be 0 or more, not " + Counts.format(minRequests));
@@ -48,13 +48,29 @@ public record RequireQuotaRequest(AccessKey accessKey, ConnectionSettings connec
         if (warnDaysLeft != null && warnDaysLeft < 0) {
             throw new IllegalArgumentException("warnDaysLeft must be 0 or more, not " + warnDaysLeft);
         }
-        if (minDaysLeft != null && warnDaysLeft != null && warnDaysLeft < minDaysLeft) {
-            throw new IllegalArgumentException("warnDaysLeft (" + warnDaysLeft + ") must be at least minDaysLeft ("
-                    + minDaysLeft + ")");
+        String daysOrder = warnDaysBelowMin("warnDaysLeft", warnDaysLeft, "minDaysLeft", minDaysLeft);
+        if (daysOrder != null) {
+            throw new IllegalArgumentException(daysOrder);
         }
         planFilter = planFilter == null || planFilter.isBlank() ? null : planFilter.trim();
         mode = mode == null ? Mode.ENFORCE : mode;
         history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /**
+     * The one rule relating the two size levels, for the request and for a form that checks one field against the
+     * other: {@code warnBytes (100.0 GiB (...)) must be at least minBytes (500.0 GiB (...))}, or null when the warning
+     * level is unset or not below the minimum. The names are how the caller's user knows the two values.
+     */
+    public static String warnBelowMin(String warnName, Long warnBytes, String minName, long minBytes) {
+        return warnBytes != null && warnBytes < minBytes ? warnName + " (" + Sizes.human(warnBytes)
+                + ") must be at least " + minName + " (" + Sizes.human(minBytes) + ")" : null;
+    }
+
+    /** The same rule for the days-left levels: {@code warnDaysLeft (5) must be at least minDaysLeft (10)}, or null. */
+    public static String warnDaysBelowMin(String warnName, Integer warnDaysLeft, String minName, Integer minDaysLeft) {
+        return minDaysLeft != null && warnDaysLeft != null && warnDaysLeft < minDaysLeft ? warnName + " ("
+                + warnDaysLeft + ") must be at least " + minName + " (" + minDaysLeft + ")" : null;
     }
 
     /** The request without days-left thresholds and history. */

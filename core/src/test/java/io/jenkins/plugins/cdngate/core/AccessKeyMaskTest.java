@@ -34,6 +34,16 @@ public class AccessKeyMaskTest {
     }
 
     @Test
+    public void theShapeTheMaskKeepsIsTheShapeTheCredentialFormAccepts() {
+        assertTrue(AccessKey.hasDocumentedShape("LTAI5tAbCdEfGhIjKlMnOpQr"));
+        assertTrue(AccessKey.hasDocumentedShape("STS.FAKEtemporaryIdForTests01"));
+        assertFalse(AccessKey.hasDocumentedShape(SECRET_LIKE));
+        assertFalse(AccessKey.hasDocumentedShape("my secret with spaces"));
+        assertFalse(AccessKey.hasDocumentedShape("LTAI123"));
+        assertFalse(AccessKey.hasDocumentedShape(null));
+    }
+
+    @Test
     public void veryShortValuesShowNothing() {
         assertEquals("****", AccessKey.mask("abc"));
         assertEquals("****", AccessKey.mask("abcdefg"));

@@ -30,6 +30,27 @@ public record Report(String gate, Verdict verdict, String reason, List<Finding> 
         plans = plans == null ? List.of() : List.copyOf(plans);
     }
 
+    /**
+     * What else lowered the verdict: the FAIL and UNSTABLE findings other than the one the reason quotes (and warn
+     * mode's own note), in report order. A summary that shows only the reason must still name these: a second FAIL
+     * (too few requests after too little data transfer) is as much a reason to stop as the first.
+     */
+    public List<Finding> otherProblems() {
+        List<Finding> others = new java.util.ArrayList<>();
+        boolean quoted = false;
+        for (Finding f : findings) {
+            if (f.verdict() == Verdict.PASS || ReportBuilder.WARN_MODE_NOTE.equals(f.message())) {
+                continue;
+            }
+            if (!quoted && reason != null && reason.endsWith(ReportBuilder.withCode(f))) {
+                quoted = true;
+                continue;
+            }
+            others.add(f);
+        }
+        return others;
+    }
+
     /** The report without forecast and credential source. */
     public Report(String gate, Verdict verdict, String reason, List<Finding> findings, String accessKeyId,
                   Mode mode, ServiceStatus service, List<ResourcePlan> plans, Long remainingBytes,

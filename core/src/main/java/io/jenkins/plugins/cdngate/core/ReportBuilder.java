@@ -157,6 +157,9 @@ public final class ReportBuilder {
         return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
     }
 
+    /** The finding warn mode adds to a report it turned from FAIL into UNSTABLE. */
+    static final String WARN_MODE_NOTE = "Mode warn: this gate would have failed; reported as UNSTABLE instead of FAIL.";
+
     Report build(String passReason) {
         Verdict verdict = Verdict.PASS;
         for (Finding f : findings) {
@@ -175,7 +178,7 @@ public final class ReportBuilder {
         if (mode == Mode.WARN && verdict == Verdict.FAIL) {
             out.replaceAll(f -> f.verdict() == Verdict.FAIL
                     ? new Finding(Verdict.UNSTABLE, f.message(), f.errorCode(), f.requestId()) : f);
-            out.add(Finding.of(Verdict.UNSTABLE, "Mode warn: this gate would have failed; reported as UNSTABLE instead of FAIL."));
+            out.add(Finding.of(Verdict.UNSTABLE, WARN_MODE_NOTE));
             verdict = Verdict.UNSTABLE;
             reason = "warn mode, FAIL reported as UNSTABLE: " + reason;
         }

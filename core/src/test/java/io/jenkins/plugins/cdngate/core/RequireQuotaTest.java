@@ -264,6 +264,27 @@ public class RequireQuotaTest extends EmulatorFixture {
     }
 
     @Test
+    public void aSecondFailIsNamedBesideTheReason() throws Exception {
+        activeAccount().plan(bytesPlan("FP-CN", "mainland", 10 * GIB, 100 * GIB))
+                .plan(Plan.httpsRequests("CDNHTTPSBAG-1", "https", 8_000_000, 10_000_000, START, END));
+        Report r = run(null, 9_000_000L, null, null, 50 * GIB);
+        assertEquals(Verdict.FAIL, r.verdict());
+        assertTrue(r.reason(), r.reason().contains("of data transfer left"));
+        assertEquals(1, r.otherProblems().size());
+        assertEquals(Verdict.FAIL, r.otherProblems().get(0).verdict());
+        assertTrue(r.otherProblems().get(0).message(), r.otherProblems().get(0).message()
+                .startsWith("Only 8,000,000 requests left"));
+
+        Report one = run(null, null, null, null, 50 * GIB);
+        assertEquals(Verdict.FAIL, one.verdict());
+        assertEquals("the reason's own finding is not repeated", List.of(), one.otherProblems());
+        Report warned = RequireQuota.run(new RequireQuotaRequest(key(), connection(), 50 * GIB, null, 9_000_000L, null,
+                null, Mode.WARN), NOW);
+        assertEquals(Verdict.UNSTABLE, warned.verdict());
+        assertEquals("warn mode's own note is not a problem of its own", 1, warned.otherProblems().size());
+    }
+
+    @Test
     public void invalidPlanFilterFailsWithoutCalling() throws Exception {
         activeAccount();
         Report r = run(null, null, "([unclosed", null, 0);

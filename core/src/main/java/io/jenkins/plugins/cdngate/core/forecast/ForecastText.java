@@ -62,6 +62,29 @@ public final class ForecastText {
                 : "no pace yet (no data transfer used in the counted plans since they started" + history + ")";
     }
 
+    /** What an amount lost to expiry is, after the amount: the same words on every surface. */
+    public static final String EXPIRES_UNUSED = "expires unused in plans that end before they are used up";
+
+    /**
+     * How the pool ends, in the words every surface uses: {@code runs out <date>} only when the pool is used up then
+     * (and {@code ; <amount> expires unused in plans ...} when earlier plans lose some), else {@code lasts until <date>,
+     * <amount> expires unused in plans ...}: its last plan ends with capacity left, so nothing runs out.
+     *
+     * @param usedUp whether the pool is used up at {@code at} ({@link PoolForecast#usedUpAtEnd()})
+     * @param at     the pool's end ({@link PoolForecast#runOutAt()}), not null
+     * @param unused what expires unused in the drain, in bytes; null or 0 for nothing
+     * @param date   how a surface writes a date
+     * @param size   how a surface writes an amount
+     */
+    public static String poolEnd(boolean usedUp, Instant at, Long unused, java.util.function.Function<Instant, String> date,
+                                 java.util.function.LongFunction<String> size) {
+        long lost = unused == null ? 0 : unused;
+        if (usedUp) {
+            return "runs out " + date.apply(at) + (lost > 0 ? "; " + size.apply(lost) + " " + EXPIRES_UNUSED : "");
+        }
+        return "lasts until " + date.apply(at) + ", " + size.apply(lost) + " " + EXPIRES_UNUSED;
+    }
+
     /** {@code in the pool's drain (earliest-expiry first, at the pool's pace)}: where every plan projection comes from. */
     public static final String DRAIN = "in the pool's drain (earliest-expiry first, at the pool's pace)";
 

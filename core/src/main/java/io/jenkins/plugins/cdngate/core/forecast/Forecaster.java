@@ -187,6 +187,16 @@ public final class Forecaster {
         double perSecond = pace / SECONDS_PER_DAY;
         double t = 0;
         long unused = 0;
+        PoolForecast.Ending ending = PoolForecast.Ending.USED_UP;
+        long left = 0;
+        for (Dated d : counted) {
+            left = d.plan().remaining() > 0 && left > Long.MAX_VALUE - d.plan().remaining() ? Long.MAX_VALUE
+                    : left + Math.max(0, d.plan().remaining());
+        }
+        // the pool over time: (now, left), then where each plan is used up or ends (the drop it leaves unused)
+        List<DrainStep> path = new ArrayList<>();
+        path.add(new DrainStep(now, left));
+        boolean pathEnds = false;
         Map<Dated, PlanForecast> parts = new IdentityHashMap<>();
         for (Dated d : order) {
             ResourcePlan p = d.plan();
@@ -205,6 +215,9 @@ public final class Forecaster {
                 t += toEmpty;
                 part = new PlanForecast(p.instanceId(), d.pace(), plus(now, t), end, 0L,
                         Outcome.RUNS_OUT_BEFORE_EXPIRY, d.measuredDays(), turn);
+                ending = PoolForecast.Ending.USED_UP;
+                left = Math.max(0, left - p.remaining());
+                pathEnds = step(path, pathEnds, part.runOutAt(), left);
             } else {
                 // Earliest-expiry first means t <= this plan's end here; what is left at its end is lost.
                 long lost = unused(p.remaining(), perSecond * Math.max(0, toEnd - t));
@@ -212,6 +225,11 @@ public final class Forecaster {
                 t = Math.max(t, toEnd);
                 part = new PlanForecast(p.instanceId(), d.pace(), plus(now, t), end, lost,
                         Outcome.LEAVES_UNUSED_AT_EXPIRY, d.measuredDays(), turn);
+                ending = PoolForecast.Ending.LAST_PLAN_EXPIRES;
+                left = Math.max(0, left - (p.remaining() - lost));
+                pathEnds = step(path, pathEnds, part.runOutAt(), left);
+                left = Math.max(0, left - lost);
+                pathEnds = step(path, pathEnds, part.runOutAt(), left);
             }
             parts.put(d, part);
         }
@@ -220,8 +238,23 @@ public final class Forecaster {
             perPlan.add(parts.get(d));
         }
         PoolForecast pool = new PoolForecast(source, pace, days(t), plus(now, t), unused, readingsUsed,
-                source == PaceSource.HISTORY ? null : historyNotUsed);
-        return new QuotaForecast(perPlan, pool, minBytes, warnBytes, minDaysLeft, warnDaysLeft, reading);
+                source == PaceSource.HISTORY ? null : historyNotUsed, ending);
+        return new QuotaForecast(perPlan, pool, minBytes, warnBytes, minDaysLeft, warnDaysLeft, reading, path);
+    }
+
+    /**
+     * Adds a step to the drain's path unless it ended (a step beyond the year 9999 ends it) or the step repeats the last
+     * one (a plan ending the moment its turn comes, with nothing used); returns whether the path has ended.
+     */
+    private static boolean step(List<DrainStep> path, boolean ended, Instant at, long left) {
+        if (ended || at == null) {
+            return true;
+        }
+        DrainStep last = path.get(path.size() - 1);
+        if (!(last.at().equals(at) && last.remainingBytes() == left)) {
+            path.add(new DrainStep(at, left));
+        }
+        return false;
     }
 
     /** What is left of {@code remaining} after {@code consumed}, rounded up, at least 1 (it is left) and at most all. */

@@ -15,16 +15,27 @@ import java.util.List;
  * @param reading      this run's observation of the pool, to be recorded as history; null when it is not verified
  *                     (the plan list was not read fully, a plan's capacity or dates were unreadable, the plan filter
  *                     matched nothing, or the sum overflowed), so an unverified number never becomes history
+ * @param drainPath    the pool's remaining over time at the pool's pace through the plans earliest-expiry first: this
+ *                     run's (now, remaining), then where each plan is used up or ends (a plan ending with capacity left
+ *                     adds a second step at the same instant: the drop by what expires unused), ending at 0; at most
+ *                     two steps per counted plan after the first. Empty when there is no pace yet; stops at the year 9999
  */
 public record QuotaForecast(List<PlanForecast> plans, PoolForecast pool, Long minBytes, Long warnBytes,
-                            Integer minDaysLeft, Integer warnDaysLeft, Reading reading) {
+                            Integer minDaysLeft, Integer warnDaysLeft, Reading reading, List<DrainStep> drainPath) {
     public QuotaForecast {
         plans = plans == null ? List.of() : List.copyOf(plans);
+        drainPath = drainPath == null ? List.of() : List.copyOf(drainPath);
+    }
+
+    /** Without the drain's path (none drawn). */
+    public QuotaForecast(List<PlanForecast> plans, PoolForecast pool, Long minBytes, Long warnBytes,
+                         Integer minDaysLeft, Integer warnDaysLeft, Reading reading) {
+        this(plans, pool, minBytes, warnBytes, minDaysLeft, warnDaysLeft, reading, null);
     }
 
     /** Without this run's reading (nothing to record). */
     public QuotaForecast(List<PlanForecast> plans, PoolForecast pool, Long minBytes, Long warnBytes,
                          Integer minDaysLeft, Integer warnDaysLeft) {
-        this(plans, pool, minBytes, warnBytes, minDaysLeft, warnDaysLeft, null);
+        this(plans, pool, minBytes, warnBytes, minDaysLeft, warnDaysLeft, null, null);
     }
 }

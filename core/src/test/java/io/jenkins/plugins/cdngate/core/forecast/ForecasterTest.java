@@ -115,4 +115,50 @@ public class ForecasterTest {
         assertEquals("0.0 days", ForecastText.days(0.04));
         assertEquals("1 day", ForecastText.days(1));
     }
+
+    @Test
+    public void aPoolWhoseLastPlanEndsWithCapacityLeftLastsUntilThenAndDoesNotRunOut() {
+        // A: 10 GiB/day, 100 GiB left, ends in 5 days: 50 GiB used, 50 GiB expires unused
+        QuotaForecast f = forecast(plan("A", "2026-10-22T00:00:00Z", "2026-11-26T00:00:00Z", 100 * GIB, 400 * GIB));
+        assertEquals(PoolForecast.Ending.LAST_PLAN_EXPIRES, f.pool().ending());
+        assertTrue(!f.pool().usedUpAtEnd());
+        assertEquals("lasts until 2026-11-26T00:00:00Z, 50 GiB " + ForecastText.EXPIRES_UNUSED,
+                ForecastText.poolEnd(f.pool().usedUpAtEnd(), f.pool().runOutAt(), f.pool().unusedAtExpiryBytes(),
+                        ForecastText::date, b -> b / GIB + " GiB"));
+    }
+
+    @Test
+    public void aPoolWhoseLastPlanIsUsedUpRunsOut() {
+        QuotaForecast f = forecast(plan("A", "2026-10-22T00:00:00Z", "2027-01-01T00:00:00Z", 100 * GIB, 400 * GIB));
+        assertEquals(PoolForecast.Ending.USED_UP, f.pool().ending());
+        assertEquals("runs out 2026-12-01T00:00:00Z", ForecastText.poolEnd(f.pool().usedUpAtEnd(), f.pool().runOutAt(),
+                f.pool().unusedAtExpiryBytes(), ForecastText::date, b -> b / GIB + " GiB"));
+    }
+
+    @Test
+    public void theDrainPathFallsAtThePoolsPaceAndDropsWhereAPlanEndsUnused() {
+        // docs/gates.md: A (10 GiB/day) ends 2026-11-26 with 50 GiB unused, then B's 1000 GiB lasts 100 days
+        QuotaForecast f = forecast(plan("A", "2026-10-22T00:00:00Z", "2026-11-26T00:00:00Z", 100 * GIB, 400 * GIB),
+                plan("B", "2026-11-01T00:00:00Z", "2027-11-01T00:00:00Z", 1000 * GIB, 1000 * GIB));
+        assertEquals(List.of(new DrainStep(NOW, 1100 * GIB),
+                new DrainStep(Instant.parse("2026-11-26T00:00:00Z"), 1050 * GIB),
+                new DrainStep(Instant.parse("2026-11-26T00:00:00Z"), 1000 * GIB),
+                new DrainStep(Instant.parse("2027-03-06T00:00:00Z"), 0)), f.drainPath());
+        assertEquals(PoolForecast.Ending.USED_UP, f.pool().ending());
+    }
+
+    @Test
+    public void theDrainPathEndsWithTheDropOfALastPlanEndingUnused() {
+        QuotaForecast f = forecast(plan("A", "2026-10-22T00:00:00Z", "2026-11-26T00:00:00Z", 100 * GIB, 400 * GIB));
+        assertEquals(List.of(new DrainStep(NOW, 100 * GIB),
+                new DrainStep(Instant.parse("2026-11-26T00:00:00Z"), 50 * GIB),
+                new DrainStep(Instant.parse("2026-11-26T00:00:00Z"), 0)), f.drainPath());
+    }
+
+    @Test
+    public void withoutAPaceThereIsNoDrainPathNorEnding() {
+        QuotaForecast f = forecast(plan("A", "2026-10-22T00:00:00Z", "2027-01-01T00:00:00Z", 400 * GIB, 400 * GIB));
+        assertTrue(f.drainPath().isEmpty());
+        assertNull(f.pool().ending());
+    }
 }

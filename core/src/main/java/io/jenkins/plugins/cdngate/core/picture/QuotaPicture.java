@@ -9,6 +9,7 @@ import static io.jenkins.plugins.cdngate.core.picture.Svg.tspan;
 
 import io.jenkins.plugins.cdngate.core.Counts;
 import io.jenkins.plugins.cdngate.core.Sizes;
+import io.jenkins.plugins.cdngate.core.forecast.ForecastText;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,8 +66,13 @@ public final class QuotaPicture {
                 words.add("Plans are drawn on at the pool's pace, the one ending earliest first.");
             }
             y += 12;
+            // minRequests is checked against the counted request plans' sum: a marker on a bar when one plan is that sum
+            List<PlanBar> requests = s.plans().stream().filter(p -> p.counted() && PlanBar.REQUESTS.equals(p.unit()))
+                    .toList();
+            Long minRequests = s.minRequests() != null && s.minRequests() > 0 && requests.size() == 1
+                    ? s.minRequests() : null;
             for (PlanBar p : s.plans()) {
-                y = plan(p, s.at(), body, y, words);
+                y = plan(p, s.at(), body, y, words, requests.contains(p) ? minRequests : null);
             }
         } else if (s.remainingBytes() == null) {
             body.svg.text(MARGIN, y + 20, "No plan data in this report.", 13, MUTED, null, null);
@@ -117,9 +123,15 @@ public final class QuotaPicture {
         y += 22;
         svg.textRaw(MARGIN, y, tspan("Counted data transfer", INK, "600")
                 + tspan("  " + pool.size() + " plan" + (pool.size() == 1 ? "" : "s"), MUTED, null), 14, INK, null, null, null);
+        // only a pool used up then "runs out"; one whose last plan ends with capacity left "lasts until" (forecast's words)
+        String end = s.poolRunOutAt() == null ? ""
+                : (s.poolUsedUpAtEnd() ? "runs out " : "lasts until ") + date(s.poolRunOutAt());
         String pace = s.daysLeft() == null ? "No pace yet"
-                : days(s.daysLeft()) + " left at the current pace"
-                + (s.poolRunOutAt() == null ? "" : ", runs out " + date(s.poolRunOutAt()));
+                : days(s.daysLeft()) + " left at the current pace" + (end.isEmpty() ? "" : ", " + end);
+        double heading = BOLD * width("Counted data transfer", 14) + width("  " + pool.size() + " plans", 14) + 16;
+        if (s.daysLeft() != null && heading + BOLD * width(pace, 13) > BAR) {
+            pace = days(s.daysLeft()) + " left" + (end.isEmpty() ? "" : ", " + end);
+        }
         svg.text(WIDTH - MARGIN, y, pace, 13, s.daysLeft() == null ? MUTED : INK, "end", "600");
         y += 10;
         double barY = y;
@@ -137,10 +149,19 @@ public final class QuotaPicture {
             rows = Math.max(rows, marker(svg, s.warnBytes(), scale, barY, h, "warn " + Sizes.brief(s.warnBytes()), true,
                     labelY, taken));
         }
-        barLabels(body, barY, h, remaining, used, scale, state, true, Sizes.brief(remaining) + " left",
+        barLabels(body, barY, h, remaining, used, scale, total, state, true, Sizes.brief(remaining) + " left",
                 Sizes.brief(used) + " used", taken.stream().map(t -> t[3]).toList());
         y += rows * 14 + 18;
         y = numbers(svg, y, true, remaining, used, total);
+        long unused = s.poolUnusedAtExpiryBytes() == null ? 0 : s.poolUnusedAtExpiryBytes();
+        String ending = null;
+        if (s.daysLeft() != null && s.poolRunOutAt() != null && (unused > 0 || !s.poolUsedUpAtEnd())) {
+            // what days left leaves out, said where the numbers are: without it the days do not add up
+            ending = ForecastText.poolEnd(s.poolUsedUpAtEnd(), s.poolRunOutAt(), unused, Markup::date, Sizes::brief);
+            y += 16;
+            svg.text(MARGIN, y, Character.toUpperCase(ending.charAt(0)) + ending.substring(1) + ".", 12, INK, null,
+                    "600");
+        }
         words.add("Counted data transfer in " + pool.size() + " plan" + (pool.size() == 1 ? "" : "s") + ": "
                 + Sizes.human(remaining) + " left, " + Sizes.human(used) + " used, " + Sizes.human(total) + " in total.");
         if (s.minBytes() != null) {
@@ -149,7 +170,10 @@ public final class QuotaPicture {
         if (s.warnBytes() != null) {
             words.add("Warning level " + Sizes.human(s.warnBytes()) + (remaining < s.warnBytes() ? ", under it." : ", above it."));
         }
-        words.add(Character.toUpperCase(pace.charAt(0)) + pace.substring(1) + ".");
+        String said = s.daysLeft() == null ? pace : days(s.daysLeft()) + " left at the current pace"
+                + (s.poolRunOutAt() == null ? "" : ", " + ForecastText.poolEnd(s.poolUsedUpAtEnd(), s.poolRunOutAt(),
+                unused, Markup::date, Sizes::human));
+        words.add(Character.toUpperCase(said.charAt(0)) + said.substring(1) + ".");
         return y + 14;
     }
 
@@ -160,15 +184,17 @@ public final class QuotaPicture {
         // a white underlay keeps the line visible where it crosses the dark solid part, in colour and in grey
         svg.line(x, barY - 5, x, barY + h + 5, "#ffffff", 4, null);
         svg.line(x, barY - 5, x, barY + h + 5, INK, 2, dashed ? "stroke-dasharray=\"4 3\"" : null);
-        double w = width(label, 11);
-        // minimum: label left of its line; warning (never below the minimum): right of it, so they rarely meet
+        double w = width(label, 11) * (dashed ? 1 : BOLD);
+        // minimum: label left of its line; warning (never below the minimum): right of it, so they rarely meet;
+        // always within the bar's extent (a marker at the bar's end has its label left of it)
         double start = dashed ? x + 4 : x - 4 - w;
         if (start < MARGIN) {
             start = x + 4;
         }
-        if (start + w > WIDTH - MARGIN) {
+        if (start + w > MARGIN + BAR) {
             start = x - 4 - w;
         }
+        start = Math.max(MARGIN, Math.min(start, MARGIN + BAR - w));
         int row = 0;
         for (double[] t : taken) {
             if (start < t[1] + 6 && start + w + 6 > t[0] && t[2] == row) {
@@ -181,7 +207,7 @@ public final class QuotaPicture {
     }
 
     /** One plan row; returns the y below it. */
-    private static double plan(PlanBar p, Instant at, Layout body, double y, List<String> words) {
+    private static double plan(PlanBar p, Instant at, Layout body, double y, List<String> words, Long min) {
         Svg svg = body.svg;
         y += 24;
         String kind = p.bytes() ? "data transfer" : PlanBar.REQUESTS.equals(p.unit()) ? "requests" : "unknown unit";
@@ -202,10 +228,15 @@ public final class QuotaPicture {
         double h = 20;
         long total = Math.max(p.total(), p.remaining());
         String fill = !p.counted() ? NOT_COUNTED : p.bytes() ? BYTES_LEFT : REQUESTS_LEFT;
-        bar(body, y, h, p.remaining(), p.used(), total, fill, "plan");
-        barLabels(body, y, h, p.remaining(), p.used(), total, fill, false, brief(p, p.remaining()) + " left",
-                brief(p, p.used()) + " used", List.of());
-        y += h + 16;
+        long scale = min == null ? total : Math.max(total, min);
+        bar(body, y, h, p.remaining(), p.used(), scale, fill, "plan");
+        List<double[]> taken = new ArrayList<>();
+        if (min != null) {
+            marker(svg, min, scale, y, h, "min " + Counts.format(min), false, y + h + 16, taken);
+        }
+        barLabels(body, y, h, p.remaining(), p.used(), scale, total, fill, false, brief(p, p.remaining()) + " left",
+                brief(p, p.used()) + " used", taken.stream().map(t -> t[3]).toList());
+        y += h + 16 + taken.size() * 14;
         y = numbers(svg, y, p.bytes(), p.remaining(), p.used(), total);
         String forecast = forecast(p, at);
         if (forecast != null) {
@@ -216,6 +247,8 @@ public final class QuotaPicture {
         words.add("Plan " + name + (id.isEmpty() || name.equals(id) ? "" : " (" + id + ")") + ", " + kind
                 + (p.counted() ? "" : ", not counted") + ": " + amount(p, p.remaining()) + " left, "
                 + amount(p, p.used()) + " used, " + amount(p, total) + " in total; " + ends + "."
+                + (min == null ? "" : " Minimum " + Counts.format(min) + " requests" + (p.remaining() < min ? ", not met."
+                : ", met."))
                 + (forecast == null ? "" : " " + forecast));
         return y + 8;
     }
@@ -262,13 +295,14 @@ public final class QuotaPicture {
     }
 
     /** The short labels inside a bar's parts when they fit (drawn after any marker, with a halo that keeps them clear). */
-    private static void barLabels(Layout body, double y, double h, long remaining, long used, long scale, String fill,
-                                  boolean pool, String leftLabel, String usedLabel, List<Double> markers) {
+    private static void barLabels(Layout body, double y, double h, long remaining, long used, long scale, long capacity,
+                                  String fill, boolean pool, String leftLabel, String usedLabel, List<Double> markers) {
         Svg svg = body.svg;
         double left = BAR * fraction(remaining, scale);
         double usedW = Math.min(BAR - left, BAR * fraction(used, scale));
         double size = pool ? 12.5 : 11.5;
-        String pct = scale == 0 ? "" : " (" + percent(remaining, scale) + ")";
+        // a share of the capacity (the "total" under the bar), never of the bar's scale, which a marker may stretch
+        String pct = capacity <= 0 ? "" : " (" + percent(remaining, capacity) + ")";
         double baseline = y + h / 2 + size * 0.36;
         double leftW = BOLD * width(leftLabel + pct, size);
         if (leftW + 12 <= left) {
@@ -312,35 +346,60 @@ public final class QuotaPicture {
         return y + 15;
     }
 
+    /** The legend: the colours actually drawn (the pool bar's by its state, the plans' by kind), then the markers. */
     private static double legend(QuotaSnapshot s, Layout body, double y) {
         Svg svg = body.svg;
         svg.line(MARGIN, y, WIDTH - MARGIN, y, Svg.RULE, 1, null);
         y += 22;
-        double x = MARGIN;
-        svg.rect(x, y - 10, 14, 12, s.remainingBytes() == null ? BYTES_LEFT : OK, null);
-        x += 18;
-        x = legendText(svg, x, y, "left");
-        svg.rect(x, y - 10, 14, 12, Layout.HATCH, "stroke=\"" + Svg.TRACK + "\" stroke-width=\"0.5\"");
-        x += 18;
-        x = legendText(svg, x, y, "used");
-        if (s.minBytes() != null && s.minBytes() > 0) {
-            svg.line(x + 6, y - 12, x + 6, y + 3, INK, 2, null);
-            x = legendText(svg, x + 12, y, "minimum (FAIL below)");
+        // {kind, colour or marker, text}
+        List<String[]> items = new ArrayList<>();
+        if (s.remainingBytes() != null) {
+            String state = s.minBytes() != null && s.remainingBytes() < s.minBytes() ? LOW
+                    : s.warnBytes() != null && s.remainingBytes() < s.warnBytes() ? WARN : OK;
+            items.add(new String[] {"fill", state, "left in the pool"});
         }
-        if (s.warnBytes() != null && s.warnBytes() > 0) {
-            svg.line(x + 6, y - 12, x + 6, y + 3, INK, 2, "stroke-dasharray=\"4 3\"");
-            x = legendText(svg, x + 12, y, "warning level (UNSTABLE below)");
+        if (s.plans().stream().anyMatch(p -> p.counted() && p.bytes())) {
+            items.add(new String[] {"fill", BYTES_LEFT, "data transfer left"});
+        }
+        if (s.plans().stream().anyMatch(p -> p.counted() && !p.bytes())) {
+            boolean onlyRequests = s.plans().stream().filter(p -> p.counted() && !p.bytes())
+                    .allMatch(p -> PlanBar.REQUESTS.equals(p.unit()));
+            items.add(new String[] {"fill", REQUESTS_LEFT, onlyRequests ? "requests left" : "left (requests or count)"});
         }
         if (s.plans().stream().anyMatch(p -> !p.counted())) {
-            svg.rect(x, y - 10, 14, 12, NOT_COUNTED, null);
-            legendText(svg, x + 18, y, "not counted");
+            items.add(new String[] {"fill", NOT_COUNTED, "left, not counted"});
+        }
+        items.add(new String[] {"hatch", null, "used"});
+        boolean requestMarker = s.minRequests() != null && s.minRequests() > 0 && s.plans().stream()
+                .filter(p -> p.counted() && PlanBar.REQUESTS.equals(p.unit())).count() == 1;
+        if ((s.remainingBytes() != null && s.minBytes() != null && s.minBytes() > 0) || requestMarker) {
+            items.add(new String[] {"min", null, "minimum (FAIL below)"});
+        }
+        if (s.remainingBytes() != null && s.warnBytes() != null && s.warnBytes() > 0) {
+            items.add(new String[] {"warn", null, "warning level (UNSTABLE below)"});
+        }
+        double x = MARGIN;
+        for (String[] item : items) {
+            double w = (item[0].equals("min") || item[0].equals("warn") ? 12 : 18) + width(item[2], 11.5) * 1.08 + 16;
+            if (x > MARGIN && x + w - 16 > WIDTH - MARGIN) {
+                x = MARGIN;
+                y += 18;
+            }
+            switch (item[0]) {
+                case "fill" -> svg.rect(x, y - 10, 14, 12, item[1], null);
+                case "hatch" -> svg.rect(x, y - 10, 14, 12, Layout.HATCH, "stroke=\"" + Svg.TRACK + "\" stroke-width=\"0.5\"");
+                case "min" -> svg.line(x + 6, y - 12, x + 6, y + 3, INK, 2, null);
+                default -> svg.line(x + 6, y - 12, x + 6, y + 3, INK, 2, "stroke-dasharray=\"4 3\"");
+            }
+            x = legendText(svg, x + (item[0].equals("min") || item[0].equals("warn") ? 12 : 18), y, item[2]);
         }
         return y + 14;
     }
 
     private static double legendText(Svg svg, double x, double y, String text) {
         svg.text(x, y, text, 11.5, MUTED, null, null);
-        return x + width(text, 11.5) + 16;
+        // the estimate runs short for some fonts: a little more room than it says
+        return x + width(text, 11.5) * 1.08 + 16;
     }
 
     static String days(double days) {

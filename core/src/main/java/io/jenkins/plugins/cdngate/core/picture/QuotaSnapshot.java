@@ -23,22 +23,46 @@ import java.util.Objects;
  * @param warnBytes      the gate's warning level, drawn as a dashed marker; null for none
  * @param remainingBytes data transfer left in the counted plans (the pool); null when unknown (no pool bar)
  * @param daysLeft       days of data transfer left at the pool's pace; null when there is no pace yet
- * @param poolRunOutAt   when the pool is empty at that pace; null when there is no pace yet
+ * @param poolRunOutAt   when the pool's drain ends at that pace (used up, or its last plan ends: see {@code poolEnding});
+ *                       null when there is no pace yet
  * @param plans          one bar per plan, in the report's order
+ * @param poolUnusedAtExpiryBytes what expires unused in the pool's drain ({@link PoolForecast#unusedAtExpiryBytes()});
+ *                       null when unknown or no pace
+ * @param poolEnding     how the pool ends at {@code poolRunOutAt} ({@link PoolForecast#ending()}): only
+ *                       {@link PoolForecast.Ending#USED_UP} "runs out"; null when unknown (read as used up, as before)
+ * @param minRequests    the gate's minRequests, drawn as a marker on each counted request plan's bar; null for none
  */
 public record QuotaSnapshot(Instant at, String verdict, Long minBytes, Long warnBytes, Long remainingBytes,
-                            Double daysLeft, Instant poolRunOutAt, List<PlanBar> plans) {
+                            Double daysLeft, Instant poolRunOutAt, List<PlanBar> plans, Long poolUnusedAtExpiryBytes,
+                            PoolForecast.Ending poolEnding, Long minRequests) {
     public QuotaSnapshot {
         Objects.requireNonNull(at, "at");
         plans = plans == null ? List.of() : List.copyOf(plans);
     }
 
+    /** Without how the pool ends nor the request minimum (unknown: drawn as before). */
+    public QuotaSnapshot(Instant at, String verdict, Long minBytes, Long warnBytes, Long remainingBytes,
+                         Double daysLeft, Instant poolRunOutAt, List<PlanBar> plans) {
+        this(at, verdict, minBytes, warnBytes, remainingBytes, daysLeft, poolRunOutAt, plans, null, null, null);
+    }
+
+    /** Whether the pool is used up at {@link #poolRunOutAt()} (unknown reads as used up). */
+    public boolean poolUsedUpAtEnd() {
+        return poolEnding != PoolForecast.Ending.LAST_PLAN_EXPIRES;
+    }
+
+    /** The snapshot of a require-quota report at {@code now}, without the request minimum. */
+    public static QuotaSnapshot of(Report report, Instant now) {
+        return of(report, now, null);
+    }
+
     /**
      * The snapshot of a require-quota report at {@code now}. Plans whose capacity could not be read (the report
      * lists them with a note and the gate is at best UNSTABLE) have no bar: a bar would have to invent a number.
-     * The thresholds and the pace come from {@link Report#forecast()} when the report has one.
+     * The thresholds and the pace come from {@link Report#forecast()} when the report has one; {@code minRequests} is
+     * the gate's request minimum (the report does not carry it), null for none.
      */
-    public static QuotaSnapshot of(Report report, Instant now) {
+    public static QuotaSnapshot of(Report report, Instant now, Long minRequests) {
         QuotaForecast forecast = report.forecast();
         PoolForecast pool = forecast == null ? null : forecast.pool();
         List<PlanBar> bars = new ArrayList<>();
@@ -53,7 +77,7 @@ public record QuotaSnapshot(Instant at, String verdict, Long minBytes, Long warn
         return new QuotaSnapshot(now, report.verdict() == null ? null : report.verdict().name(),
                 forecast == null ? null : forecast.minBytes(), forecast == null ? null : forecast.warnBytes(),
                 report.remainingBytes(), pool == null ? null : pool.daysLeft(), pool == null ? null : pool.runOutAt(),
-                bars);
+                bars, pool == null ? null : pool.unusedAtExpiryBytes(), pool == null ? null : pool.ending(), minRequests);
     }
 
     /** The counted data-transfer plans: what the pool bar adds up. */

@@ -155,6 +155,81 @@ public class QuotaPictureTest {
         assertTrue(desc, desc.contains("About 12 days left at the current pace, runs out 2026-01-13"));
     }
 
+    @Test
+    public void aPoolWhoseLastPlanEndsWithCapacityLeftLastsUntilThenInEveryLineAndSaysWhatExpires() throws Exception {
+        String svg = QuotaPicture.svg(Samples.lastsUntil());
+        keep("quota-lasts-until.svg", svg);
+        Document doc = SvgChecks.assertSafe(svg);
+        List<String> lines = texts(doc);
+        lines.add(SvgChecks.desc(doc));
+        for (String line : lines) {
+            assertFalse(line, line.contains("runs out"));
+        }
+        assertTrue(lines.toString(), lines.contains("about 180 days left at the current pace, lasts until 2027-06-01"));
+        assertTrue(lines.toString(), lines.contains("Lasts until 2027-06-01, 269.9 GiB expires unused in plans that end"
+                + " before they are used up."));
+        assertTrue(SvgChecks.desc(doc), SvgChecks.desc(doc).contains("lasts until 2027-06-01, 269.9 GiB (289808384000 "
+                + "bytes) expires unused"));
+    }
+
+    @Test
+    public void thePoolsShareIsOfItsCapacityEvenWhenAMinimumStretchesTheBar() {
+        List<String> lines = texts(SvgChecks.assertSafe(QuotaPicture.svg(Samples.lastsUntil())));
+        // 740 of 1524 GiB, not of the 5 TiB scale (14%)
+        assertTrue(lines.toString(), lines.contains("740.0 GiB left (49%)"));
+    }
+
+    @Test
+    public void markerLabelsStayWithinTheBarsExtent() {
+        Document doc = SvgChecks.assertSafe(QuotaPicture.svg(Samples.lastsUntil()));
+        List<Element> labels = SvgChecks.elements(doc).stream().filter(e -> e.getLocalName().equals("text")
+                && (e.getTextContent().startsWith("min ") || e.getTextContent().startsWith("warn "))).toList();
+        assertEquals(2, labels.size());
+        for (Element e : labels) {
+            double x = Double.parseDouble(e.getAttribute("x"));
+            double w = Markup.width(e.getTextContent(), 11) * QuotaPicture.BOLD;
+            assertTrue(e.getTextContent() + " at " + x, x >= QuotaPicture.MARGIN && x + w <= QuotaPicture.MARGIN + QuotaPicture.BAR);
+        }
+    }
+
+    @Test
+    public void theLegendShowsTheColoursDrawnAndOnlyThose() {
+        for (QuotaSnapshot s : List.of(Samples.unstable(), Samples.failWithChineseName(), Samples.lastsUntil())) {
+            Document doc = SvgChecks.assertSafe(QuotaPicture.svg(s));
+            java.util.Set<String> drawn = SvgChecks.elements(doc).stream()
+                    .filter(e -> "cdngate-left".equals(e.getAttribute("class"))).map(e -> e.getAttribute("fill"))
+                    .collect(Collectors.toSet());
+            java.util.Set<String> legend = SvgChecks.elements(doc).stream()
+                    .filter(e -> e.getLocalName().equals("rect") && "14".equals(e.getAttribute("width"))
+                            && e.getAttribute("fill").startsWith("#"))
+                    .map(e -> e.getAttribute("fill")).collect(Collectors.toSet());
+            assertEquals(s.verdict(), drawn, legend);
+        }
+    }
+
+    @Test
+    public void aCountedRequestPlanWithAMinimumHasItsMarker() {
+        Document doc = SvgChecks.assertSafe(QuotaPicture.svg(Samples.lastsUntil()));
+        Element bar = SvgChecks.elements(doc).stream().filter(e -> "cdngate-left".equals(e.getAttribute("class"))
+                && "#8250df".equals(e.getAttribute("fill"))).findFirst().orElseThrow();
+        double barY = Double.parseDouble(bar.getAttribute("y"));
+        List<Element> markers = SvgChecks.elements(doc).stream()
+                .filter(e -> e.getLocalName().equals("line") && !"#ffffff".equals(e.getAttribute("stroke"))
+                        && e.getAttribute("x1").equals(e.getAttribute("x2"))
+                        && Double.parseDouble(e.getAttribute("y1")) < barY && Double.parseDouble(e.getAttribute("y2")) > barY)
+                .toList();
+        assertEquals(1, markers.size());
+        // 9,000,000 of the plan's 10,000,000
+        assertEquals(20 + 720 * 0.9, Double.parseDouble(markers.get(0).getAttribute("x1")), 0.06);
+        assertTrue(texts(doc).contains("min 9,000,000"));
+        assertTrue(SvgChecks.desc(doc).contains("Minimum 9,000,000 requests, not met."));
+    }
+
+    private static List<String> texts(Document doc) {
+        return SvgChecks.elements(doc).stream().filter(e -> e.getLocalName().equals("text"))
+                .map(Element::getTextContent).collect(Collectors.toCollection(java.util.ArrayList::new));
+    }
+
     private static Element role(Document doc, String cssClass, String role) {
         return SvgChecks.elements(doc).stream()
                 .filter(e -> cssClass.equals(e.getAttribute("class")) && role.equals(e.getAttribute("data-role")))

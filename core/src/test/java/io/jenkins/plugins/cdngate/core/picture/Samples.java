@@ -36,6 +36,24 @@ public final class Samples {
                         Instant.parse("2027-03-01T00:00:00Z"), null, true)));
     }
 
+    /**
+     * The account a real Jenkins showed (docs/gates.md "Days left"): 740 GiB left of 1.5 TiB in two plans that both end
+     * with capacity left, so the pool lasts until 2027-06-01 and 269.9 GiB expires unused; a 5 TiB minimum stretches the
+     * bar's scale; a counted request plan with a minimum of 9,000,000 requests.
+     */
+    public static QuotaSnapshot lastsUntil() {
+        Instant end = Instant.parse("2027-06-01T00:00:00Z");
+        return new QuotaSnapshot(NOW, "FAIL", 5120 * GIB, null, 740 * GIB, 180.8, end, List.of(
+                new PlanBar("FP-look-0001", "CDN data transfer plan (Chinese mainland)", PlanBar.BYTES, 650 * GIB,
+                        1024 * GIB, end, end, true),
+                new PlanBar("FP-look-0002", "CDN data transfer plan (Global)", PlanBar.BYTES, 90 * GIB, 500 * GIB,
+                        Instant.parse("2026-12-20T00:00:00Z"), Instant.parse("2026-12-20T00:00:00Z"), true),
+                new PlanBar("CDNHTTPSBAG-look-0001", "CDN HTTPS request plan", PlanBar.REQUESTS, 8_000_000L, 10_000_000L,
+                        Instant.parse("2027-01-01T00:00:00Z"), null, true)),
+                289_808_384_000L, io.jenkins.plugins.cdngate.core.forecast.PoolForecast.Ending.LAST_PLAN_EXPIRES,
+                9_000_000L);
+    }
+
     /** The golden file's text, or writes it when {@code -Dgolden.update=true} (then look at it before committing). */
     public static String golden(String name, String actual) {
         Path file = Path.of("src/test/resources/picture", name);

@@ -7,6 +7,9 @@ import static io.jenkins.plugins.cdngate.core.picture.Svg.INK;
 import static io.jenkins.plugins.cdngate.core.picture.Svg.MUTED;
 
 import io.jenkins.plugins.cdngate.core.Sizes;
+import io.jenkins.plugins.cdngate.core.forecast.DrainStep;
+import io.jenkins.plugins.cdngate.core.forecast.ForecastText;
+import io.jenkins.plugins.cdngate.core.forecast.QuotaForecast;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +52,31 @@ public final class TrendPicture {
      * history file) in the title, the header and the words a screen reader gets.
      */
     public static String svg(List<TrendPoint> points, Instant projectedRunOut, String unit) {
+        List<DrainStep> line = new ArrayList<>();
+        if (projectedRunOut != null && points != null && !points.isEmpty()) {
+            // a straight line from the newest reading to zero at the date: all that is known without the drain
+            TrendPoint last = points.stream().max(Comparator.comparing(TrendPoint::at)).orElseThrow();
+            line.add(new DrainStep(last.at(), last.remainingBytes()));
+            line.add(new DrainStep(projectedRunOut.isAfter(last.at()) ? projectedRunOut : last.at(), 0));
+        }
+        return svg(points, line, unit);
+    }
+
+    /**
+     * The trend as SVG text with the pool's drain as its projection ({@link QuotaForecast#drainPath()}): the pool's
+     * remaining over time at the pool's pace, plans used earliest-expiry first, so its slope is the pace and a plan
+     * ending with capacity left is a drop. Its end is "reaches zero" only when the pool is used up then; when the last
+     * plan ends with capacity left it is "plans end ..., ... unused".
+     *
+     * @param points     one per build, any order (drawn by time)
+     * @param projection the drain's steps in time order; null or empty when there is no projection
+     * @param unit       what a point is ("build", "reading")
+     */
+    public static String svg(List<TrendPoint> points, List<DrainStep> projection, String unit) {
+        List<DrainStep> path = projection == null ? List.of() : projection.size() < 2 ? List.of() : List.copyOf(projection);
+        Instant projectedRunOut = path.isEmpty() ? null : path.get(path.size() - 1).at();
+        long unused = unused(path);
+        boolean usedUp = !endsWithDrop(path);
         String one = unit == null || unit.isBlank() ? "build" : unit.strip();
         String many = one + "s";
         String capital = Character.toUpperCase(one.charAt(0)) + one.substring(1);
@@ -62,7 +90,9 @@ public final class TrendPicture {
             TrendPoint last = sorted.get(sorted.size() - 1);
             title = "Remaining data transfer across " + sorted.size() + " " + (sorted.size() == 1 ? one : many) + ": "
                     + Sizes.brief(last.remainingBytes()) + " at the latest"
-                    + (projectedRunOut == null ? ", no projected run-out date" : ", projected to run out " + date(projectedRunOut));
+                    + (projectedRunOut == null ? ", no projected run-out date" : ", projected to " + (usedUp
+                    ? "run out " + date(projectedRunOut) : "last until " + date(projectedRunOut) + ", "
+                    + Sizes.brief(unused) + " expiring unused"));
         }
         words.add(title + ".");
         Svg body = new Svg();
@@ -70,23 +100,47 @@ public final class TrendPicture {
             body.text(WIDTH / 2, (TOP + BOTTOM) / 2, "No " + one + " has recorded the quota yet.", 13, MUTED, "middle",
                     null);
         } else {
-            chart(sorted, projectedRunOut, body, words, capital);
+            chart(sorted, path, body, words, capital);
         }
         String desc = String.join(" ", words);
         String id = Svg.id("cdngate-trend", desc);
         Svg svg = new Svg().open(WIDTH, HEIGHT, id, title, desc);
         svg.rect(0.5, 0.5, WIDTH - 1, HEIGHT - 1, "#ffffff", "stroke=\"" + Svg.RULE + "\" rx=\"6\"");
         svg.text(20, 30, "Remaining data transfer across " + many, 15, INK, null, "600");
-        String right = projectedRunOut == null ? "No projected run-out date yet" : "Projected run-out " + date(projectedRunOut);
+        String right = projectedRunOut == null ? "No projected run-out date yet" : usedUp
+                ? "Projected run-out " + date(projectedRunOut)
+                : "Lasts until " + date(projectedRunOut) + ", " + Sizes.brief(unused) + " expires unused";
         svg.text(WIDTH - 20, 30, right, 13, projectedRunOut == null ? MUTED : INK, "end", "600");
         svg.raw(body.body());
         return svg.close();
     }
 
-    private static void chart(List<TrendPoint> points, Instant runOut, Svg svg, List<String> words, String capital) {
+    /** What the drain loses to plans ending with capacity left: the drops (two steps at one instant). */
+    static long unused(List<DrainStep> path) {
+        long unused = 0;
+        for (int i = 1; i < path.size(); i++) {
+            if (path.get(i).at().equals(path.get(i - 1).at())) {
+                long drop = Math.max(0, path.get(i - 1).remainingBytes() - path.get(i).remainingBytes());
+                unused = unused > Long.MAX_VALUE - drop ? Long.MAX_VALUE : unused + drop;
+            }
+        }
+        return unused;
+    }
+
+    /** Whether the drain ends by a plan ending with capacity left (a drop), not by the pool being used up. */
+    static boolean endsWithDrop(List<DrainStep> path) {
+        int n = path.size();
+        return n >= 2 && path.get(n - 1).at().equals(path.get(n - 2).at())
+                && path.get(n - 2).remainingBytes() > path.get(n - 1).remainingBytes();
+    }
+
+    private static void chart(List<TrendPoint> points, List<DrainStep> path, Svg svg, List<String> words,
+                              String capital) {
         TrendPoint first = points.get(0);
         TrendPoint last = points.get(points.size() - 1);
-        long max = points.stream().mapToLong(TrendPoint::remainingBytes).max().orElse(0);
+        Instant runOut = path.isEmpty() ? null : path.get(path.size() - 1).at();
+        long max = Math.max(points.stream().mapToLong(TrendPoint::remainingBytes).max().orElse(0),
+                path.stream().mapToLong(DrainStep::remainingBytes).max().orElse(0));
         long[] ticks = ticks(max);
         double top = ticks[ticks.length - 1];
 
@@ -141,64 +195,134 @@ public final class TrendPicture {
                     + " stroke-linejoin=\"round\" class=\"cdngate-trend\"/>\n");
         }
 
-        // the projection: from the last reading down to zero at the run-out date (or to the chart's edge)
+        // the projection: the drain's path (straight at the pace, a drop where a plan ends unused), to the chart's edge
+        List<double[]> obstacles = new ArrayList<>();
         if (runOut != null) {
-            double yLast = y.applyAsDouble(last.remainingBytes());
-            double xEnd;
-            double yEnd;
-            if (offChart) {
-                double share = (cap.getEpochSecond() - (double) last.at().getEpochSecond())
-                        / Math.max(1, runOut.getEpochSecond() - (double) last.at().getEpochSecond());
-                xEnd = RIGHT;
-                yEnd = yLast + (BOTTOM - yLast) * share;
-            } else {
-                xEnd = x.applyAsDouble(Math.max(runOut.getEpochSecond(), last.at().getEpochSecond()));
-                yEnd = BOTTOM;
+            StringBuilder d = new StringBuilder();
+            double xEnd = 0;
+            double yEnd = 0;
+            double capAt = cap.getEpochSecond();
+            for (int i = 0; i < path.size(); i++) {
+                DrainStep step = path.get(i);
+                double at = Math.max(step.at().getEpochSecond(), start.getEpochSecond());
+                double value = step.remainingBytes();
+                if (offChart && at > capAt) {
+                    // the segment crosses the chart's edge: end it there, at its value then
+                    DrainStep before = path.get(i - 1);
+                    double b = Math.max(before.at().getEpochSecond(), start.getEpochSecond());
+                    value = before.remainingBytes() + (value - before.remainingBytes()) * (capAt - b) / Math.max(1, at - b);
+                    at = capAt;
+                }
+                xEnd = x.applyAsDouble(at);
+                yEnd = y.applyAsDouble(value);
+                d.append(num(xEnd)).append(',').append(num(yEnd)).append(' ');
+                if (at >= capAt && offChart) {
+                    break;
+                }
             }
-            svg.line(xLast, yLast, xEnd, yEnd, INK, 1.5, "stroke-dasharray=\"6 4\" class=\"cdngate-projection\"");
+            svg.raw("<polyline points=\"" + d.toString().trim() + "\" fill=\"none\" stroke=\"" + INK
+                    + "\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\" stroke-linejoin=\"round\""
+                    + " class=\"cdngate-projection\"/>\n");
+            boolean usedUp = !endsWithDrop(path);
+            String ends = usedUp ? "reaches zero " + date(runOut)
+                    : "plans end " + date(runOut) + ", " + Sizes.brief(unused(path)) + " unused";
             if (offChart) {
-                // the axis ends before the run-out date: say where the line is going, under its end
-                String label = "reaches zero " + date(runOut) + " \u2192";
-                svg.textHalo(RIGHT, yEnd + 18, label, 11, INK, "end", "600", "#ffffff");
+                // the axis ends before the drain does: say where the line is going, under its end
+                String label = ends + " \u2192";
+                double ly = Math.min(yEnd + 18, BOTTOM - 6);
+                svg.textHalo(RIGHT, ly, label, 11, INK, "end", "600", "#ffffff");
+                obstacles.add(new double[] {RIGHT - width(label, 11) * 1.1, ly - 11, RIGHT, ly + 3});
             } else {
-                // the axis ends at the run-out date (its last label), the header names it too
+                // the axis ends at the drain's end (its last label), the header names it too
                 svg.raw("<circle cx=\"" + num(xEnd) + "\" cy=\"" + num(yEnd) + "\" r=\"4\" fill=\"#ffffff\" stroke=\"" + INK
                         + "\" stroke-width=\"1.5\"/>\n");
+                obstacles.add(new double[] {xEnd - 5, yEnd - 5, xEnd + 5, yEnd + 5});
             }
         }
 
-        // the points: shape and colour by verdict, labels when there is room
-        // labels where they do not touch: the last build always, then back to the first as room allows
-        boolean[] labelled = new boolean[points.size()];
-        double leftmost = Double.MAX_VALUE;
+        // the points: shape and colour by verdict; labels where they touch no marker, no axis text, no other label
+        // (the newest build first, then back as room allows): above the topmost marker near it, else right or left
+        double[] xs = new double[points.size()];
+        double[] ys = new double[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            xs[i] = x.applyAsDouble(points.get(i).at().getEpochSecond());
+            ys[i] = y.applyAsDouble(points.get(i).remainingBytes());
+            obstacles.add(new double[] {xs[i] - 7, ys[i] - 8, xs[i] + 7, ys[i] + 7});
+        }
+        double[][] placed = new double[points.size()][];
         for (int i = points.size() - 1; i >= 0; i--) {
             String label = points.get(i).label();
             if (label == null || label.isBlank()) {
                 continue;
             }
-            double px = x.applyAsDouble(points.get(i).at().getEpochSecond());
-            double half = width(label.strip(), 10.5) / 2;
-            if (px + half + 6 <= leftmost) {
-                labelled[i] = true;
-                leftmost = px - half;
+            placed[i] = place(label.strip(), xs, ys, i, obstacles);
+            if (placed[i] != null) {
+                obstacles.add(new double[] {placed[i][0] - 2, placed[i][1] - 10, placed[i][0] + placed[i][2] + 2,
+                        placed[i][1] + 3});
             }
         }
         for (int i = 0; i < points.size(); i++) {
             TrendPoint p = points.get(i);
-            double px = x.applyAsDouble(p.at().getEpochSecond());
-            double py = y.applyAsDouble(p.remainingBytes());
-            svg.raw(marker(p.verdict(), px, py));
-            if (labelled[i]) {
-                svg.textHalo(px, py - 10, p.label().strip(), 10.5, MUTED, "middle", null, "#ffffff");
+            svg.raw(marker(p.verdict(), xs[i], ys[i]));
+        }
+        for (int i = 0; i < points.size(); i++) {
+            TrendPoint p = points.get(i);
+            if (placed[i] != null) {
+                svg.textHalo(placed[i][0], placed[i][1], p.label().strip(), 10.5, MUTED, null, null, "#ffffff");
             }
             words.add((p.label() == null || p.label().isBlank() ? capital : p.label().strip()) + " on "
                     + Markup.minute(p.at()) + ": " + Sizes.human(p.remainingBytes()) + " left, "
                     + (p.verdict() == null ? "no verdict" : p.verdict()) + ".");
         }
         if (runOut != null) {
-            words.add("At the current pace the data transfer runs out " + date(runOut) + ".");
+            long unused = unused(path);
+            words.add(endsWithDrop(path)
+                    ? "At the current pace, plans used earliest-expiry first, the data transfer lasts until " + date(runOut)
+                    + ", " + Sizes.human(unused) + " " + ForecastText.EXPIRES_UNUSED + "."
+                    : "At the current pace the data transfer runs out " + date(runOut) + (unused > 0 ? "; "
+                    + Sizes.human(unused) + " " + ForecastText.EXPIRES_UNUSED : "") + ".");
         }
         legend(svg, points.stream().anyMatch(p -> !known(p.verdict())));
+    }
+
+    /**
+     * Where point {@code i}'s label goes: {x, baseline, width} of a left-aligned label, or null when no place is free.
+     * Tried in turn: centred above the topmost marker within the label's width, right of its marker, left of it (beside
+     * first when other markers are above its own); each
+     * kept inside the plot (never over the y-axis labels) and clear of every obstacle (markers, labels, the end label).
+     */
+    static double[] place(String label, double[] xs, double[] ys, int i, List<double[]> obstacles) {
+        double w = width(label, 10.5);
+        double px = xs[i];
+        double top = ys[i];
+        for (int j = 0; j < xs.length; j++) {
+            if (Math.abs(xs[j] - px) < w / 2 + 8) {
+                top = Math.min(top, ys[j]);
+            }
+        }
+        double[] above = {px - w / 2, top - 11};
+        double[] right = {px + 9, ys[i] + 4};
+        double[] left = {px - 9 - w, ys[i] + 4};
+        // above when its marker is the topmost near it; under other markers, beside its own first (no doubt whose it is)
+        double[][] tries = top < ys[i] ? new double[][] {right, left, above} : new double[][] {above, right, left};
+        for (double[] t : tries) {
+            double lx = Math.max(LEFT + 2, Math.min(t[0], RIGHT - w));
+            double base = t[1];
+            if (base - 10 < TOP - 16 || base > BOTTOM - 2) {
+                continue;
+            }
+            boolean free = true;
+            for (double[] o : obstacles) {
+                if (lx < o[2] && lx + w > o[0] && base - 10 < o[3] && base + 3 > o[1]) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                return new double[] {lx, base, w};
+            }
+        }
+        return null;
     }
 
     private static boolean known(String verdict) {

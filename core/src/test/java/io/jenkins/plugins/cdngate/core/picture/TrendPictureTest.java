@@ -6,6 +6,7 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.cdngate.core.forecast.DrainStep;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -82,8 +83,9 @@ public class TrendPictureTest {
         Document doc = SvgChecks.assertSafe(TrendPicture.svg(builds(), runOut));
         Element projection = SvgChecks.elements(doc).stream()
                 .filter(e -> "cdngate-projection".equals(e.getAttribute("class"))).findFirst().orElseThrow();
-        assertEquals(String.valueOf((int) TrendPicture.BOTTOM), projection.getAttribute("y2"));
-        assertEquals(String.valueOf((int) TrendPicture.RIGHT), projection.getAttribute("x2"));
+        double[] end = last(projection);
+        assertEquals(TrendPicture.BOTTOM, end[1], 0);
+        assertEquals(TrendPicture.RIGHT, end[0], 0);
         assertTrue(SvgChecks.desc(doc).contains("runs out 2027-01-31"));
     }
 
@@ -92,8 +94,8 @@ public class TrendPictureTest {
         Document doc = SvgChecks.assertSafe(TrendPicture.svg(builds(), NOW.plus(3000, ChronoUnit.DAYS)));
         Element projection = SvgChecks.elements(doc).stream()
                 .filter(e -> "cdngate-projection".equals(e.getAttribute("class"))).findFirst().orElseThrow();
-        assertEquals(String.valueOf((int) TrendPicture.RIGHT), projection.getAttribute("x2"));
-        assertTrue(Double.parseDouble(projection.getAttribute("y2")) < TrendPicture.BOTTOM);
+        assertEquals(TrendPicture.RIGHT, last(projection)[0], 0);
+        assertTrue(last(projection)[1] < TrendPicture.BOTTOM);
         // the readings span 27 days: the axis ends 81 days after the last one, so the builds keep a quarter of it
         Element firstPoint = SvgChecks.elements(doc).stream()
                 .filter(e -> "cdngate-point".equals(e.getAttribute("class"))).skip(0).findFirst().orElseThrow();
@@ -108,5 +110,139 @@ public class TrendPictureTest {
         assertEquals("1.5 TiB", TrendPicture.tickLabel(1536 * GIB));
         long[] huge = TrendPicture.ticks(Long.MAX_VALUE);
         assertTrue(huge[huge.length - 1] == Long.MAX_VALUE || huge[huge.length - 1] > 0);
+    }
+
+    /** The lab's account: 740 GiB at 2.5 GiB/day; a plan ends in 20 days with 40 GiB unused, the last in 180 with 250. */
+    static List<DrainStep> drain(Instant now) {
+        return List.of(new DrainStep(now, 740 * GIB),
+                new DrainStep(now.plus(20, ChronoUnit.DAYS), 690 * GIB),
+                new DrainStep(now.plus(20, ChronoUnit.DAYS), 650 * GIB),
+                new DrainStep(now.plus(180, ChronoUnit.DAYS), 250 * GIB),
+                new DrainStep(now.plus(180, ChronoUnit.DAYS), 0));
+    }
+
+    /** Builds #1 to #4 within minutes, as a pipeline run four times in a row does. */
+    static List<TrendPoint> minutesApart() {
+        List<TrendPoint> points = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            points.add(new TrendPoint("#" + (i + 1), NOW.minus(3 - i, ChronoUnit.MINUTES), (800 - 20L * i) * GIB,
+                    "UNSTABLE"));
+        }
+        points.add(new TrendPoint("#5", NOW, 740 * GIB, "UNSTABLE"));
+        return points;
+    }
+
+    @Test
+    public void theProjectionIsTheDrainItsSlopeIsThePaceAndAPlanEndingUnusedIsADrop() throws Exception {
+        List<TrendPoint> points = builds().stream()
+                .map(p -> new TrendPoint(p.label(), p.at().minus(60, ChronoUnit.DAYS), p.remainingBytes() + 100 * GIB,
+                        p.verdict())).toList();
+        List<TrendPoint> all = new ArrayList<>(points);
+        all.add(new TrendPoint("#41", NOW, 740 * GIB, "UNSTABLE"));
+        String svg = TrendPicture.svg(all, drain(NOW), "build");
+        QuotaPictureTest.keep("trend-drain.svg", svg);
+        Document doc = SvgChecks.assertSafe(svg);
+        Element projection = SvgChecks.elements(doc).stream()
+                .filter(e -> "cdngate-projection".equals(e.getAttribute("class"))).findFirst().orElseThrow();
+        String[] xy = projection.getAttribute("points").split(" ");
+        assertEquals(5, xy.length);
+        double[][] p = new double[xy.length][];
+        for (int i = 0; i < xy.length; i++) {
+            p[i] = java.util.Arrays.stream(xy[i].split(",")).mapToDouble(Double::parseDouble).toArray();
+        }
+        // the same slope (the pace) before and after the drop; the drop is vertical
+        double slope1 = (p[1][1] - p[0][1]) / (p[1][0] - p[0][0]);
+        double slope2 = (p[3][1] - p[2][1]) / (p[3][0] - p[2][0]);
+        assertEquals(slope1, slope2, 0.01);
+        assertEquals(p[1][0], p[2][0], 0);
+        assertEquals(p[3][0], p[4][0], 0);
+        assertEquals(TrendPicture.BOTTOM, p[4][1], 0);
+        List<String> lines = texts(doc);
+        lines.add(SvgChecks.desc(doc));
+        for (String line : lines) {
+            assertTrue(line, !line.contains("run-out") && !line.contains("runs out") && !line.contains("reaches zero"));
+        }
+        assertTrue(lines.toString(), lines.contains("Lasts until 2027-05-31, 290.0 GiB expires unused"));
+    }
+
+    @Test
+    public void aDrainBeyondTheChartSaysHowItEndsAtTheEdge() throws Exception {
+        String svg = TrendPicture.svg(minutesApart(), drain(NOW), "build");
+        QuotaPictureTest.keep("trend-minutes-apart.svg", svg);
+        Document doc = SvgChecks.assertSafe(svg);
+        assertTrue(texts(doc).toString(), texts(doc).contains("plans end 2027-05-31, 290.0 GiB unused \u2192"));
+        Document used = SvgChecks.assertSafe(TrendPicture.svg(minutesApart(),
+                List.of(new DrainStep(NOW, 740 * GIB), new DrainStep(NOW.plus(180, ChronoUnit.DAYS), 0)), "build"));
+        assertTrue(texts(used).toString(), texts(used).contains("reaches zero 2027-05-31 \u2192"));
+        assertTrue(texts(used).contains("Projected run-out 2027-05-31"));
+    }
+
+    @Test
+    public void labelsTouchNoMarkerNoAxisLabelAndNoOtherLabel() {
+        for (List<TrendPoint> points : List.of(minutesApart(), builds())) {
+            Document doc = SvgChecks.assertSafe(TrendPicture.svg(points, drain(NOW), "build"));
+            List<double[]> markers = new ArrayList<>();
+            for (Element e : SvgChecks.elements(doc)) {
+                if (!"cdngate-point".equals(e.getAttribute("class"))) {
+                    continue;
+                }
+                double[] c = centre(e);
+                if (c[1] < TrendPicture.BOTTOM) {
+                    markers.add(new double[] {c[0] - 6, c[1] - 6.5, c[0] + 6, c[1] + 6});
+                }
+            }
+            List<double[]> labels = new ArrayList<>();
+            for (Element e : SvgChecks.elements(doc)) {
+                if (e.getLocalName().equals("text") && e.getTextContent().startsWith("#")) {
+                    double x = Double.parseDouble(e.getAttribute("x"));
+                    double y = Double.parseDouble(e.getAttribute("y"));
+                    double w = Markup.width(e.getTextContent(), 10.5);
+                    assertTrue(e.getTextContent() + " over the y axis labels", x >= TrendPicture.LEFT);
+                    labels.add(new double[] {x, y - 8, x + w, y + 2});
+                }
+            }
+            assertTrue("the newest build is labelled", labels.size() >= 1);
+            for (int i = 0; i < labels.size(); i++) {
+                for (double[] m : markers) {
+                    assertTrue(java.util.Arrays.toString(labels.get(i)) + " on a marker", !overlap(labels.get(i), m));
+                }
+                for (int j = i + 1; j < labels.size(); j++) {
+                    assertTrue("labels overlap", !overlap(labels.get(i), labels.get(j)));
+                }
+            }
+        }
+    }
+
+    private static boolean overlap(double[] a, double[] b) {
+        return a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1];
+    }
+
+    private static double[] centre(Element e) {
+        switch (e.getLocalName()) {
+            case "circle":
+                return new double[] {Double.parseDouble(e.getAttribute("cx")), Double.parseDouble(e.getAttribute("cy"))};
+            case "rect":
+                return new double[] {Double.parseDouble(e.getAttribute("x")) + 5, Double.parseDouble(e.getAttribute("y")) + 5};
+            default:
+                double[] sum = new double[2];
+                String[] pts = e.getAttribute("points").split(" ");
+                for (String pt : pts) {
+                    String[] xy = pt.split(",");
+                    sum[0] += Double.parseDouble(xy[0]) / pts.length;
+                    sum[1] += Double.parseDouble(xy[1]) / pts.length;
+                }
+                return sum;
+        }
+    }
+
+    private static double[] last(Element polyline) {
+        String[] xy = polyline.getAttribute("points").trim().split(" ");
+        String[] end = xy[xy.length - 1].split(",");
+        return new double[] {Double.parseDouble(end[0]), Double.parseDouble(end[1])};
+    }
+
+    private static List<String> texts(Document doc) {
+        return SvgChecks.elements(doc).stream().filter(e -> e.getLocalName().equals("text"))
+                .map(Element::getTextContent).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.cdngate.core.Report;
 import io.jenkins.plugins.cdngate.core.ResourcePlan;
 import io.jenkins.plugins.cdngate.core.Sizes;
 import io.jenkins.plugins.cdngate.core.Verdict;
+import io.jenkins.plugins.cdngate.core.forecast.ForecastText;
 import io.jenkins.plugins.cdngate.core.forecast.PlanForecast;
 import io.jenkins.plugins.cdngate.core.forecast.PoolForecast;
 import io.jenkins.plugins.cdngate.core.forecast.QuotaForecast;
@@ -104,10 +105,10 @@ final class Gates {
         StringBuilder s = new StringBuilder(days(pool.daysLeft())).append(" of data transfer left at ").append(source)
                 .append(", ").append(Sizes.brief(Math.round(pool.bytesPerDay()))).append(" a day");
         if (pool.runOutAt() != null) {
-            s.append("; runs out ").append(Markup.date(pool.runOutAt()));
-        }
-        if (pool.unusedAtExpiryBytes() != null && pool.unusedAtExpiryBytes() > 0) {
-            s.append("; ").append(Sizes.human(pool.unusedAtExpiryBytes())).append(" will expire unused");
+            s.append("; ").append(ForecastText.poolEnd(pool.usedUpAtEnd(), pool.runOutAt(), pool.unusedAtExpiryBytes(),
+                    Markup::date, Sizes::human));
+        } else if (pool.unusedAtExpiryBytes() != null && pool.unusedAtExpiryBytes() > 0) {
+            s.append("; ").append(Sizes.human(pool.unusedAtExpiryBytes())).append(' ').append(ForecastText.EXPIRES_UNUSED);
         }
         return s.append('.').toString();
     }

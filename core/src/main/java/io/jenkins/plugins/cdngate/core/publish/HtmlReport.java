@@ -122,15 +122,19 @@ public final class HtmlReport {
             gate(h, r, now, ++n);
         }
         if (trend != null && !trend.isEmpty()) {
+            // the last gate with a forecast draws the projection: its drain (the pace, and what plans leave unused)
             Instant runOut = null;
+            List<io.jenkins.plugins.cdngate.core.forecast.DrainStep> drain = List.of();
             for (Report r : all) {
                 if (r.forecast() != null && r.forecast().pool() != null && r.forecast().pool().runOutAt() != null) {
                     runOut = r.forecast().pool().runOutAt();
+                    drain = r.forecast().drainPath();
                 }
             }
             h.append("<section class=\"gate trend\">\n<h2>Trend</h2>\n<p class=\"facts\">The data transfer left in the "
                     + "counted plans at each reading (the history file), and where the current pace leads.</p>\n")
-                    .append("<figure class=\"picture\">\n").append(TrendPicture.svg(trend, runOut, "reading"))
+                    .append("<figure class=\"picture\">\n").append(drain.isEmpty() ? TrendPicture.svg(trend, runOut, "reading")
+                            : TrendPicture.svg(trend, drain, "reading"))
                     .append("</figure>\n</section>\n");
         }
         h.append("<footer>Made by CDN Gate (Alibaba Cloud CDN Gate). A self-contained page: no script, nothing loaded"

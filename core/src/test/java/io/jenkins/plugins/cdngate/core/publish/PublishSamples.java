@@ -31,6 +31,17 @@ final class PublishSamples {
     }
 
     static Report requireQuota() {
+        return requireQuota(new PoolForecast(PoolForecast.PaceSource.PLANS_SINCE_START, 3.05 * GIB, 171.2,
+                Instant.parse("2027-05-22T05:00:00Z"), 49 * GIB, 0));
+    }
+
+    /** The same account with the pool's last plan ending with capacity left: it lasts until then, nothing runs out. */
+    static Report requireQuotaLastsUntil() {
+        return requireQuota(new PoolForecast(PoolForecast.PaceSource.PLANS_SINCE_START, 2.6 * GIB, 180.8,
+                Instant.parse("2027-06-01T00:00:00Z"), 289_808_384_000L, 0, null, PoolForecast.Ending.LAST_PLAN_EXPIRES));
+    }
+
+    static Report requireQuota(PoolForecast pool) {
         String rid = "RID-PLANS-2";
         List<ResourcePlan> plans = List.of(
                 new ResourcePlan("FP-demo-0001", "cdnflowbag", "CDN data transfer plan (Chinese mainland)", "flow",
@@ -53,8 +64,7 @@ final class PublishSamples {
                         Instant.parse("2027-06-05T00:40:00Z"), 0L, PlanForecast.Outcome.RUNS_OUT_BEFORE_EXPIRY),
                 new PlanForecast("FP-cn-<2>", 0.14 * GIB, Instant.parse("2027-12-01T00:00:00Z"),
                         Instant.parse("2026-12-05T01:40:00Z"), 49 * GIB, PlanForecast.Outcome.LEAVES_UNUSED_AT_EXPIRY)),
-                new PoolForecast(PoolForecast.PaceSource.PLANS_SINCE_START, 3.05 * GIB, 171.2,
-                        Instant.parse("2027-05-22T05:00:00Z"), 49 * GIB, 0),
+                pool,
                 100 * GIB, 200 * GIB, null, null);
         return new Report("require-quota", Verdict.UNSTABLE, findings.get(0).message() + " [RequestId " + rid + "]",
                 findings, "LTAI****0001", Mode.ENFORCE, null, plans, 550 * GIB, null, false, forecast,

@@ -205,6 +205,50 @@ public class ForecastConsistencyTest extends EmulatorFixture {
         assertOneStory(r);
     }
 
+    /**
+     * When the last plan in the drain ends with capacity left, nothing runs out: every form (the build log, the quota
+     * picture's text and words, the HTML report, the Markdown, the JUnit XML, the trend) says the data transfer lasts
+     * until then and what expires unused, and the drain's path ends with that drop.
+     */
+    @Test
+    public void aPoolWhoseLastPlanEndsWithCapacityLeftLastsUntilThenInEveryForm() throws Exception {
+        // A: 10 GiB/day, 100 GiB left, ends in 5 days; B: 1000 GiB unused, ends 2027-01-01: both end with some left
+        account().activated(true).plan(inUse("FP-A", "2026-12-07T00:00:00Z"))
+                .plan(unused("FP-B", 1000, "2027-01-01T00:00:00Z"));
+        Report r = RequireQuota.run(new RequireQuotaRequest(key(), connection(), 0, null, null, null, null, null), CLOCK);
+        PoolForecast pool = r.forecast().pool();
+        assertEquals(PoolForecast.Ending.LAST_PLAN_EXPIRES, pool.ending());
+        List<io.jenkins.plugins.cdngate.core.forecast.DrainStep> path = r.forecast().drainPath();
+        assertEquals(new io.jenkins.plugins.cdngate.core.forecast.DrainStep(NOW, r.remainingBytes()), path.get(0));
+        assertEquals(new io.jenkins.plugins.cdngate.core.forecast.DrainStep(pool.runOutAt(), 0), path.get(path.size() - 1));
+        assertTrue(path.toString(), path.size() <= 1 + 2 * r.forecast().plans().size());
+        long drops = 0;
+        for (int i = 1; i < path.size(); i++) {
+            if (path.get(i).at().equals(path.get(i - 1).at())) {
+                drops += path.get(i - 1).remainingBytes() - path.get(i).remainingBytes();
+            }
+        }
+        assertEquals(pool.unusedAtExpiryBytes(), Long.valueOf(drops));
+
+        String log = String.join("\n", ReportText.lines(r));
+        String svg = io.jenkins.plugins.cdngate.core.picture.QuotaPicture.svg(
+                io.jenkins.plugins.cdngate.core.picture.QuotaSnapshot.of(r, NOW));
+        String html = io.jenkins.plugins.cdngate.core.publish.HtmlReport.render(List.of(r), NOW,
+                List.of(new io.jenkins.plugins.cdngate.core.picture.TrendPoint("this run", NOW, r.remainingBytes(), "PASS")));
+        String md = io.jenkins.plugins.cdngate.core.publish.MarkdownSummary.render(List.of(r));
+        String junit = io.jenkins.plugins.cdngate.core.publish.JUnitReport.render(List.of(r));
+        String trend = io.jenkins.plugins.cdngate.core.picture.TrendPicture.svg(
+                List.of(new io.jenkins.plugins.cdngate.core.picture.TrendPoint("#1", NOW, r.remainingBytes(), "PASS")),
+                path, "build");
+        for (String form : List.of(log, svg, html, md, junit, trend)) {
+            for (String said : List.of("runs out", "run-out", "reaches zero", "run out")) {
+                assertFalse(said + " in\n" + form, form.contains(said));
+            }
+            assertTrue(form, form.contains("lasts until") || form.contains("Lasts until") || form.contains("last until"));
+        }
+        assertOneStory(r);
+    }
+
     /** 400 GiB bought 30 days ago, 100 GiB left: 10 GiB/day of its own. */
     private static Plan inUse(String id, String end) {
         return Plan.dataTransfer(id, id, 100 * GIB, 400 * GIB, NOW.minus(30, ChronoUnit.DAYS).toString(), end);

@@ -59,8 +59,8 @@ public final class QuotaPicture {
         if (!s.plans().isEmpty()) {
             body.svg.line(MARGIN, y, WIDTH - MARGIN, y, Svg.RULE, 1, null);
             y += 24;
-            body.svg.textRaw(MARGIN, y, tspan("Plans", INK, "600") + (s.pool().isEmpty() ? "" : tspan("  run-out dates: "
-                    + "the pool's drain, its pace drawn through the counted plans, earliest end first", MUTED, null, 12)),
+            body.svg.textRaw(MARGIN, y, tspan("Plans", INK, "600") + (s.pool().isEmpty() ? "" : tspan("  each plan's part in "
+                    + "the pool's drain: its pace drawn through the counted plans, earliest end first", MUTED, null, 12)),
                     14, INK, null, null, null);
             if (!s.pool().isEmpty()) {
                 words.add("Plans are drawn on at the pool's pace, the one ending earliest first.");

@@ -19,8 +19,8 @@ import java.util.Locale;
 
 /**
  * One self-contained SVG of a require-quota report: the pool of counted data-transfer plans with the gate's
- * minimum and warning levels as markers, then one horizontal bar per plan with its end date and the date it runs
- * out at the current pace.
+ * minimum and warning levels as markers, then one horizontal bar per plan with its end date and its part of the
+ * pool's drain at the current pace (runs out, or ends with capacity left).
  *
  * <p>Made to be embedded anywhere, Jenkins included: presentation attributes only (no {@code <style>} element, no
  * {@code style=""}), no script, no external reference, so no Content-Security-Policy blocks it; {@code <title>} and
@@ -154,10 +154,9 @@ public final class QuotaPicture {
         y += rows * 14 + 18;
         y = numbers(svg, y, true, remaining, used, total);
         long unused = s.poolUnusedAtExpiryBytes() == null ? 0 : s.poolUnusedAtExpiryBytes();
-        String ending = null;
         if (s.daysLeft() != null && s.poolRunOutAt() != null && (unused > 0 || !s.poolUsedUpAtEnd())) {
             // what days left leaves out, said where the numbers are: without it the days do not add up
-            ending = ForecastText.poolEnd(s.poolUsedUpAtEnd(), s.poolRunOutAt(), unused, Markup::date, Sizes::brief);
+            String ending = ForecastText.poolEnd(s.poolUsedUpAtEnd(), s.poolRunOutAt(), unused, Markup::date, Sizes::brief);
             y += 16;
             svg.text(MARGIN, y, Character.toUpperCase(ending.charAt(0)) + ending.substring(1) + ".", 12, INK, null,
                     "600");

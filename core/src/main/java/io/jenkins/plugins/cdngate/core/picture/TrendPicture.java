@@ -18,8 +18,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * One self-contained SVG of the data transfer left across builds, with the projected run-out date as a dashed
- * line to zero. Drawn from plain stored values (a build keeps its reading), so old builds and restarts need
+ * One self-contained SVG of the data transfer left across builds, with the projection as a dashed line: the pool's
+ * drain ({@link QuotaForecast#drainPath()}: the pace, and a drop where a plan ends unused) or, given only a date, a
+ * straight line to zero then. Drawn from plain stored values (a build keeps its reading), so old builds and restarts need
  * nothing else. Same rules as {@link QuotaPicture}: presentation attributes only, no script, no external reference,
  * {@code <title>}/{@code <desc>}, deterministic; the verdict of each point is a shape as well as a colour (circle
  * PASS, triangle UNSTABLE, square FAIL), so it reads in grey scale.

@@ -183,13 +183,39 @@ public final class AlibabaCloudAccessKeyBinding extends MultiBinding<AlibabaClou
         }
 
         @POST
-        public FormValidation doCheckAccessKeySecretVariable(@AncestorInPath Item item, @QueryParameter String value) {
-            return checkName(item, value);
+        public FormValidation doCheckAccessKeySecretVariable(@AncestorInPath Item item, @QueryParameter String value,
+                                                             @QueryParameter String accessKeyIdVariable) {
+            FormValidation own = checkName(item, value);
+            if (own.kind != FormValidation.Kind.OK || !GateForms.mayConfigure(item)) {
+                return own;
+            }
+            return sameAs(or(value, DEFAULT_ACCESS_KEY_SECRET_VARIABLE), "the AccessKey ID",
+                    or(accessKeyIdVariable, DEFAULT_ACCESS_KEY_ID_VARIABLE));
         }
 
         @POST
-        public FormValidation doCheckSecurityTokenVariable(@AncestorInPath Item item, @QueryParameter String value) {
-            return checkName(item, value);
+        public FormValidation doCheckSecurityTokenVariable(@AncestorInPath Item item, @QueryParameter String value,
+                                                           @QueryParameter String accessKeyIdVariable,
+                                                           @QueryParameter String accessKeySecretVariable) {
+            FormValidation own = checkName(item, value);
+            if (own.kind != FormValidation.Kind.OK || !GateForms.mayConfigure(item)) {
+                return own;
+            }
+            String token = or(value, DEFAULT_SECURITY_TOKEN_VARIABLE);
+            FormValidation id = sameAs(token, "the AccessKey ID", or(accessKeyIdVariable, DEFAULT_ACCESS_KEY_ID_VARIABLE));
+            return id.kind != FormValidation.Kind.OK ? id : sameAs(token, "the AccessKey secret",
+                    or(accessKeySecretVariable, DEFAULT_ACCESS_KEY_SECRET_VARIABLE));
+        }
+
+        /** The binding refuses two values in one variable ({@link #namesProblem}); the form says so first. */
+        private static FormValidation sameAs(String name, String other, String otherName) {
+            return name.equals(otherName) ? FormValidation.error("The same variable as " + other
+                    + ": the ID, the secret and the security token need three different names") : FormValidation.ok();
+        }
+
+        private static String or(String name, String defaultName) {
+            String given = Util.fixEmptyAndTrim(name);
+            return given == null ? defaultName : given;
         }
 
         private static FormValidation checkName(Item item, String value) {

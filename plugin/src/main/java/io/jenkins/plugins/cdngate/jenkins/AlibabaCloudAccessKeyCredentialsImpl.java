@@ -7,6 +7,7 @@ import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
+import io.jenkins.plugins.cdngate.core.AccessKey;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -73,6 +74,21 @@ public class AlibabaCloudAccessKeyCredentialsImpl extends BaseStandardCredential
         @Override
         public String getDisplayName() {
             return "Alibaba Cloud AccessKey";
+        }
+
+        /**
+         * A warning, never an error (the ID is checked by Alibaba when a gate runs): an ID that has neither documented
+         * shape is often the secret in the wrong field, which the gates then mask to its first two characters only.
+         * The value is never echoed.
+         */
+        @POST
+        public FormValidation doCheckAccessKeyId(@AncestorInPath Item item, @QueryParameter String value) {
+            String id = Util.fixEmptyAndTrim(value);
+            if (!GateForms.mayConfigure(item) || id == null || AccessKey.hasDocumentedShape(id)) {
+                return FormValidation.ok();
+            }
+            return FormValidation.warning("This does not look like an AccessKey ID (LTAI... or, for a temporary key,"
+                    + " STS....): is it the secret, or are the ID and the secret swapped?");
         }
 
         /** Parse-only (no STS call: a live check would let form users probe roles with a stored key). */

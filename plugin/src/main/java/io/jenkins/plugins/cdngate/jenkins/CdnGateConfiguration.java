@@ -432,7 +432,7 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
         if (!GateForms.mayConfigure(null)) {
             return FormValidation.ok();
         }
-        return checkRate(value);
+        return checkRate(value, "5.0");
     }
 
     @POST
@@ -440,16 +440,16 @@ public final class CdnGateConfiguration extends GlobalConfiguration {
         if (!GateForms.mayConfigure(null)) {
             return FormValidation.ok();
         }
-        return checkRate(value);
+        return checkRate(value, "30.0");
     }
 
-    private static FormValidation checkRate(String value) {
+    private static FormValidation checkRate(String value, String defaultRate) {
         double rate;
         try {
             rate = Double.parseDouble(Util.fixNull(value).trim());
         } catch (NumberFormatException e) {
             rate = Double.NaN;
         }
-        return rate > 0 ? FormValidation.ok() : FormValidation.error("Enter calls per second above 0, for example 5");
+        return rate > 0 ? FormValidation.ok() : FormValidation.error("Enter calls per second above 0 (the default is " + defaultRate + ")");
     }
 }

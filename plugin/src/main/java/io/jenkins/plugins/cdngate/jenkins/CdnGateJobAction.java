@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Run;
+import io.jenkins.plugins.cdngate.core.forecast.DrainStep;
 import io.jenkins.plugins.cdngate.core.forecast.Forecaster;
 import io.jenkins.plugins.cdngate.core.forecast.Reading;
 import io.jenkins.plugins.cdngate.core.picture.TrendPicture;
@@ -123,7 +124,10 @@ public final class CdnGateJobAction implements Action {
             rsp.sendError(404, "No build of this job has recorded a CDN Gate reading");
             return;
         }
-        CdnGateRunAction.Svg.send(rsp, TrendPicture.svg(getPoints(), newest.getPoolRunOutAt()));
+        // the newest build's drain is the projection; a build stored before drains were kept has its run-out date only
+        List<DrainStep> drain = newest.drainPath();
+        CdnGateRunAction.Svg.send(rsp, drain.isEmpty() ? TrendPicture.svg(getPoints(), newest.getPoolRunOutAt())
+                : TrendPicture.svg(getPoints(), drain, "build"));
     }
 
     /**

@@ -37,6 +37,11 @@ public final class CdnGateRunAction implements RunAction2 {
      * @return the stored call
      */
     static GateCall record(Run<?, ?> run, Report report, String place, String poolKey) {
+        return record(run, report, place, poolKey, null);
+    }
+
+    /** {@link #record(Run, Report, String, String)} with the gate's request minimum for its picture (null: none). */
+    static GateCall record(Run<?, ?> run, Report report, String place, String poolKey, Long minRequests) {
         GateCall call;
         synchronized (LOCK) {
             CdnGateRunAction action = run.getAction(CdnGateRunAction.class);
@@ -44,7 +49,7 @@ public final class CdnGateRunAction implements RunAction2 {
                 action = new CdnGateRunAction();
                 run.addAction(action);
             }
-            call = GateCall.of(action.callList().size() + 1, place, poolKey, report, Instant.now());
+            call = GateCall.of(action.callList().size() + 1, place, poolKey, report, Instant.now(), minRequests);
             action.callList().add(call);
         }
         try {

@@ -208,7 +208,7 @@ public final class GateBinding {
         }
         RequireQuotaRequest request = checked.withAccessKey(key)
                 .withHistory(CdnGateJobAction.history(run, poolKey, Instant.now()));
-        return render(RequireQuota.run(request), run, listener, marker, place, poolKey);
+        return render(RequireQuota.run(request), run, listener, marker, place, poolKey, minRequests);
     }
 
     /**
@@ -288,8 +288,17 @@ public final class GateBinding {
      */
     static Map<String, Object> render(Report report, Run<?, ?> run, TaskListener listener, UnstableMarker marker,
                                       String place, String poolKey) throws AbortException {
+        return render(report, run, listener, marker, place, poolKey, null);
+    }
+
+    /**
+     * {@link #render(Report, Run, TaskListener, UnstableMarker, String, String)} of a require-quota gate, whose picture
+     * marks {@code minRequests} (the report does not carry it) on its request plan.
+     */
+    static Map<String, Object> render(Report report, Run<?, ?> run, TaskListener listener, UnstableMarker marker,
+                                      String place, String poolKey, Long minRequests) throws AbortException {
         // on the build page first: a FAIL below ends the step, and the page should still show why
-        CdnGateRunAction.record(run, report, place, poolKey);
+        CdnGateRunAction.record(run, report, place, poolKey, minRequests);
         PrintStream log = listener.getLogger();
         for (String line : ReportText.lines(report)) {
             log.println(line);

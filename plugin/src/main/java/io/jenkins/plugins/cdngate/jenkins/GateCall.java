@@ -1,8 +1,10 @@
 package io.jenkins.plugins.cdngate.jenkins;
 
+import io.jenkins.plugins.cdngate.core.Finding;
 import io.jenkins.plugins.cdngate.core.Report;
 import io.jenkins.plugins.cdngate.core.ReportText;
 import io.jenkins.plugins.cdngate.core.Sizes;
+import io.jenkins.plugins.cdngate.core.forecast.DrainStep;
 import io.jenkins.plugins.cdngate.core.forecast.ForecastText;
 import io.jenkins.plugins.cdngate.core.forecast.PoolForecast;
 import io.jenkins.plugins.cdngate.core.forecast.QuotaForecast;
@@ -23,6 +25,8 @@ import java.util.List;
 public final class GateCall {
     /** At most this many report lines are kept (a report has far fewer; a bound keeps build.xml small anyway). */
     static final int MAX_LINES = 80;
+    /** At most this many other problems are kept for the summary box; the whole report has every line. */
+    static final int MAX_OTHER_PROBLEMS = 5;
 
     private int ordinal;
     private String place;
@@ -36,6 +40,14 @@ public final class GateCall {
     private Long remainingBytes;
     private Double daysLeft;
     private String poolRunOutAt;
+    /** What expires unused in the pool's drain, in bytes; null without a pace. */
+    private Long poolUnusedBytes;
+    /** {@code USED_UP} or {@code LAST_PLAN_EXPIRES} ({@link PoolForecast.Ending}); null when unknown. */
+    private String poolEnding;
+    /** The pool's drain over time (core's {@link QuotaForecast#drainPath()}), the job trend's projection. */
+    private List<Step> drain;
+    /** The gate's minRequests, marked on a counted request plan's bar; null for none. */
+    private Long minRequests;
     private String pace;
     private Long minBytes;
     private Long warnBytes;
@@ -43,6 +55,26 @@ public final class GateCall {
     private Long readingBytes;
     private List<Bar> bars;
     private List<String> lines;
+    /** {@code FAIL: Only 8,000,000 requests left ...}: what else lowered the verdict (core's Report.otherProblems). */
+    private List<String> otherProblems;
+
+    /** One step of the pool's drain, plain. */
+    public static final class Step {
+        private String at;
+        private long bytes;
+
+        static Step of(DrainStep d) {
+            Step st = new Step();
+            st.at = d.at().toString();
+            st.bytes = d.remainingBytes();
+            return st;
+        }
+
+        DrainStep toDrainStep() {
+            Instant when = instant(at);
+            return when == null ? null : new DrainStep(when, bytes);
+        }
+    }
 
     /** One plan bar, plain. */
     public static final class Bar {
@@ -87,7 +119,13 @@ public final class GateCall {
      * @param now      when the report was read
      */
     static GateCall of(int ordinal, String place, String poolKey, Report report, Instant now) {
+        return of(ordinal, place, poolKey, report, now, null);
+    }
+
+    /** {@link #of(int, String, String, Report, Instant)} with the gate's request minimum (null: none), for the picture. */
+    static GateCall of(int ordinal, String place, String poolKey, Report report, Instant now, Long minRequests) {
         GateCall c = new GateCall();
+        c.minRequests = minRequests;
         c.ordinal = ordinal;
         c.place = place;
         c.poolKey = poolKey;
@@ -106,7 +144,15 @@ public final class GateCall {
             if (pool != null) {
                 c.daysLeft = pool.daysLeft();
                 c.poolRunOutAt = text(pool.runOutAt());
+                c.poolUnusedBytes = pool.unusedAtExpiryBytes();
+                c.poolEnding = pool.ending() == null ? null : pool.ending().name();
                 c.pace = pool.bytesPerDay() == null ? ForecastText.noPace(forecast) : ForecastText.atPace(pool);
+            }
+            if (!forecast.drainPath().isEmpty()) {
+                c.drain = new ArrayList<>();
+                for (DrainStep d : forecast.drainPath()) {
+                    c.drain.add(Step.of(d));
+                }
             }
             Reading reading = forecast.reading();
             if (reading != null) {
@@ -122,6 +168,13 @@ public final class GateCall {
         }
         List<String> text = ReportText.lines(report);
         c.lines = new ArrayList<>(text.subList(0, Math.min(text.size(), MAX_LINES)));
+        List<Finding> others = report.otherProblems();
+        if (!others.isEmpty()) {
+            c.otherProblems = new ArrayList<>();
+            for (Finding f : others.subList(0, Math.min(others.size(), MAX_OTHER_PROBLEMS))) {
+                c.otherProblems.add(f.verdict().name() + ": " + f.message());
+            }
+        }
         return c;
     }
 
@@ -161,7 +214,7 @@ public final class GateCall {
             return null;
         }
         return new QuotaSnapshot(when, verdict, minBytes, warnBytes, remainingBytes, daysLeft,
-                instant(poolRunOutAt), planBars);
+                instant(poolRunOutAt), planBars, poolUnusedBytes, ending(), minRequests);
     }
 
     /** This call's verified reading of the pool, as history for later builds; null when it was not verified. */
@@ -241,9 +294,54 @@ public final class GateCall {
         return runOut == null ? null : ForecastText.date(runOut);
     }
 
+    /**
+     * How the pool ends, in core's words for every surface: {@code runs out <date>} only when it is used up then, else
+     * {@code lasts until <date>, <amount> expires unused in plans ...}; null without a pace.
+     */
+    public String getPoolEndText() {
+        Instant runOut = instant(poolRunOutAt);
+        return runOut == null ? null : ForecastText.poolEnd(ending() != PoolForecast.Ending.LAST_PLAN_EXPIRES, runOut,
+                poolUnusedBytes, ForecastText::date, Sizes::brief);
+    }
+
+    /** The pool's drain over time as the job trend draws it; empty when none was recorded (older builds too). */
+    public List<DrainStep> drainPath() {
+        List<DrainStep> path = new ArrayList<>();
+        if (drain != null) {
+            for (Step st : drain) {
+                DrainStep d = st.toDrainStep();
+                if (d != null) {
+                    path.add(d);
+                }
+            }
+        }
+        return path;
+    }
+
+    private PoolForecast.Ending ending() {
+        if (poolEnding == null) {
+            return null;
+        }
+        try {
+            return PoolForecast.Ending.valueOf(poolEnding);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** What else lowered the verdict besides the reason (at most {@link #MAX_OTHER_PROBLEMS}), for the summary box. */
+    public List<String> getOtherProblems() {
+        return otherProblems == null ? List.of() : List.copyOf(otherProblems);
+    }
+
     /** The report as the console printed it (without the build's other output). */
     public List<String> getLines() {
         return lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    /** {@link #getLines()} as one text, a line each, for the report page's {@code <pre>}. */
+    public String getConsoleText() {
+        return String.join("\n", getLines());
     }
 
     /** {@code #2 require-quota, stage 'Deploy'}. */

@@ -7,6 +7,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.cdngate.core.Counts;
 import io.jenkins.plugins.cdngate.core.Endpoint;
 import io.jenkins.plugins.cdngate.core.EnsureActiveRequest;
+import io.jenkins.plugins.cdngate.core.RequireQuotaRequest;
 import io.jenkins.plugins.cdngate.core.Sizes;
 import io.jenkins.plugins.cdngate.core.credentials.RoleSpec;
 import java.util.regex.Pattern;
@@ -36,9 +37,9 @@ public final class GateForms {
         return mayConfigure(item) ? checkSize(value, required) : FormValidation.ok();
     }
 
-    /** {@link #checkCount(String, String)} for those who {@link #mayConfigure} the item; OK for anyone else. */
-    public static FormValidation checkCount(Item item, String name, String value) {
-        return mayConfigure(item) ? checkCount(name, value) : FormValidation.ok();
+    /** {@link #checkCount(String)} for those who {@link #mayConfigure} the item; OK for anyone else. */
+    public static FormValidation checkCount(Item item, String value) {
+        return mayConfigure(item) ? checkCount(value) : FormValidation.ok();
     }
 
     /** {@link #checkRegex(String)} for those who {@link #mayConfigure} the item; OK for anyone else. */
@@ -67,12 +68,68 @@ public final class GateForms {
         }
     }
 
-    public static FormValidation checkCount(String name, String value) {
+    /** {@code 1000000} answers {@code = 1,000,000}; the message shows under the field, so it does not name it. */
+    public static FormValidation checkCount(String value) {
+        String text = Util.fixEmptyAndTrim(value);
+        if (text == null || text.contains("${")) {
+            return FormValidation.ok();
+        }
         try {
-            Long count = GateBinding.parseCount(name, value);
-            return count == null ? FormValidation.ok() : FormValidation.ok("= " + Counts.format(count));
+            return FormValidation.ok("= " + Counts.format(Counts.parse(text)));
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /**
+     * The warning level as {@link #checkSize(String, boolean)} reads it, and then against the minimum in the same form
+     * by core's one rule ({@link RequireQuotaRequest#warnBelowMin}), so the build's refusal shows before it runs.
+     */
+    public static FormValidation checkWarnSize(Item item, String value, String minBytes) {
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
+        FormValidation own = checkSize(value, false);
+        String warn = Util.fixEmptyAndTrim(value);
+        String min = Util.fixEmptyAndTrim(minBytes);
+        if (own.kind != FormValidation.Kind.OK || warn == null || min == null || warn.contains("${")
+                || min.contains("${")) {
+            return own;
+        }
+        try {
+            String order = RequireQuotaRequest.warnBelowMin("The warning level", Sizes.parse(warn), "the minimum",
+                    Sizes.parse(min));
+            return order == null ? own : FormValidation.error(order);
+        } catch (IllegalArgumentException e) {
+            return own; // the minimum's own check names its problem
+        }
+    }
+
+    /** The days-left warning level as a whole number of days 0 or more, and not below the minimum (core's rule). */
+    public static FormValidation checkWarnDays(Item item, String value, String minDaysLeft) {
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
+        FormValidation own = checkNonNegative(value);
+        Integer warn = wholeDays(value);
+        Integer min = wholeDays(minDaysLeft);
+        if (own.kind != FormValidation.Kind.OK || warn == null || min == null) {
+            return own;
+        }
+        String order = RequireQuotaRequest.warnDaysBelowMin("The warning level", warn, "the minimum", min);
+        return order == null ? own : FormValidation.error(order + " days");
+    }
+
+    private static Integer wholeDays(String value) {
+        String text = Util.fixEmptyAndTrim(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            int days = Integer.parseInt(text);
+            return days < 0 ? null : days;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

@@ -208,13 +208,14 @@ public final class RequireQuotaBuilder extends Builder implements SimpleBuildSte
         }
 
         @POST
-        public FormValidation doCheckWarnBytes(@AncestorInPath Item item, @QueryParameter String value) {
-            return GateForms.checkSize(item, value, false);
+        public FormValidation doCheckWarnBytes(@AncestorInPath Item item, @QueryParameter String value,
+                                               @QueryParameter String minBytes) {
+            return GateForms.checkWarnSize(item, value, minBytes);
         }
 
         @POST
         public FormValidation doCheckMinRequests(@AncestorInPath Item item, @QueryParameter String value) {
-            return GateForms.checkCount(item, "minRequests", value);
+            return GateForms.checkCount(item, value);
         }
 
         @POST
@@ -233,8 +234,9 @@ public final class RequireQuotaBuilder extends Builder implements SimpleBuildSte
         }
 
         @POST
-        public FormValidation doCheckWarnDaysLeft(@AncestorInPath Item item, @QueryParameter String value) {
-            return GateForms.checkNonNegative(item, value);
+        public FormValidation doCheckWarnDaysLeft(@AncestorInPath Item item, @QueryParameter String value,
+                                                  @QueryParameter String minDaysLeft) {
+            return GateForms.checkWarnDays(item, value, minDaysLeft);
         }
 
         public ListBoxModel doFillModeItems() {

@@ -16,6 +16,7 @@ import hudson.model.Result;
 import io.jenkins.plugins.cdngate.core.forecast.Reading;
 import io.jenkins.plugins.cdngate.core.picture.TrendPoint;
 import io.jenkins.plugins.cdngate.emulator.CdnEmulator;
+import io.jenkins.plugins.cdngate.emulator.Plan;
 import java.time.Instant;
 import java.util.List;
 import org.htmlunit.Page;
@@ -95,6 +96,14 @@ public class CdnGateBuildPageTest {
         String whole = content(wc.goTo(b.getUrl() + "cdn-gate/"));
         assertTrue("the whole report, as the console printed it", whole.contains("Verdict: PASS"));
         assertTrue(whole.contains("picture?call=1"));
+
+        // as a browser shows them: the report keeps its lines (Jelly trims the whitespace between them), and the
+        // summary's reason does not run into the verdict ("PASS- 400.0 GiB ...")
+        String shownReport = wc.goTo(b.getUrl() + "cdn-gate/").getDocumentElement().asNormalizedText();
+        assertTrue(shownReport, shownReport.contains("\n[CDN Gate] Verdict: PASS"));
+        assertFalse(shownReport, shownReport.contains(")[CDN Gate]"));
+        String shownBuild = wc.goTo(b.getUrl()).getDocumentElement().asNormalizedText();
+        assertTrue(shownBuild, shownBuild.contains(": PASS\n" + call.getReason()));
     }
 
     @Test
@@ -151,6 +160,29 @@ public class CdnGateBuildPageTest {
     }
 
     @Test
+    public void aPoolWhoseLastPlanEndsWithCapacityLeftIsNeverSaidToRunOut() throws Exception {
+        // 400 GiB left after 100 GiB used since January: at that pace the plan ends on 2027-01-01 long before it is
+        // used up, so the data transfer lasts until then and the rest expires; nothing "runs out"
+        emu.account(KEY_ID).plans(List.of(Plan.dataTransfer("FP-0001", "CDN data transfer plan (Chinese mainland)",
+                400 * GIB, 500 * GIB, "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z")));
+        WorkflowJob job = job("p", quota("100GiB"));
+        r.buildAndAssertSuccess(job);
+        WorkflowRun b = r.buildAndAssertSuccess(job);
+
+        JenkinsRule.WebClient wc = r.createWebClient();
+        String box = wc.goTo(b.getUrl()).getDocumentElement().asNormalizedText();
+        assertTrue(box, box.contains("At that pace the data transfer lasts until 2027-01-01T00:00:00Z, "));
+        assertTrue(box, box.contains("expires unused"));
+        assertFalse(box, box.contains("runs out"));
+        String picture = content(wc.goTo(b.getUrl() + "cdn-gate/picture?call=1", "image/svg+xml"));
+        assertFalse(picture, picture.contains("runs out"));
+        String jobPage = wc.goTo(job.getUrl()).getDocumentElement().asNormalizedText();
+        assertTrue(jobPage, jobPage.contains("the data transfer lasts until 2027-01-01T00:00:00Z"));
+        String trend = content(wc.goTo(job.getUrl() + "cdn-gate-trend/picture", "image/svg+xml"));
+        assertFalse("the drain ends with a drop, not at zero", trend.contains("reaches zero"));
+    }
+
+    @Test
     public void theJobPageShowsATrendWithOnePointPerBuild() throws Exception {
         WorkflowJob job = job("p", quota("100GiB"));
         long[] remaining = {450, 420, 400};
@@ -168,7 +200,7 @@ public class CdnGateBuildPageTest {
         JenkinsRule.WebClient wc = r.createWebClient();
         String jobPage = content(wc.goTo(job.getUrl()));
         assertTrue("the trend on the job page", jobPage.contains("cdn-gate-trend/picture"));
-        assertTrue("its projected run-out date", jobPage.contains("Projected run-out: "));
+        assertTrue("its projected run-out date", jobPage.contains("; the data transfer runs out "));
         String trend = content(wc.goTo(job.getUrl() + "cdn-gate-trend/picture", "image/svg+xml"));
         assertTrue(trend, trend.contains("<svg"));
         assertFalse(trend.contains("<script"));

@@ -173,7 +173,8 @@ public class CdnGateFormSecurityTest {
         // given readers only: every check answers a plain OK, whatever the value
         try (ACLContext ignored = ACL.as2(Jenkins.ANONYMOUS2)) {
             for (FormValidation v : List.of(quotaStep.doCheckMinBytes(job, "500 parsecs"),
-                    quotaStep.doCheckWarnBytes(job, "x"), quotaStep.doCheckMinRequests(job, "1,000"),
+                    quotaStep.doCheckWarnBytes(job, "x", "500GiB"), quotaStep.doCheckMinRequests(job, "1,000"),
+                    quotaStep.doCheckWarnDaysLeft(job, "5", "10"),
                     quotaStep.doCheckPlanFilter(job, "("), quotaStep.doCheckExpiryWarningDays(job, "-1"),
                     quota.doCheckMinBytes(job, ""), global.doCheckConnectTimeoutSeconds("0"),
                     global.doCheckReadTimeoutSeconds("0"), global.doCheckMaxAttempts("0"),

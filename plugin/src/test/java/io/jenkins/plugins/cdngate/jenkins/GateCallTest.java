@@ -59,6 +59,24 @@ public class GateCallTest {
     }
 
     @Test
+    public void aSecondProblemIsKeptForTheSummaryBesideTheReason() throws Exception {
+        // 400 GiB left, at least 500 GiB required, and no request plan for the 1,000 requests required: two FAILs
+        Report report = RequireQuota.run(new RequireQuotaRequest(AccessKey.of(KEY_ID, SECRET).withSource("test"),
+                ConnectionSettings.defaults().withEndpoint(emu.endpoint()), 500 * GIB, null, 1000L, null, null, null),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        GateCall call = GateCall.of(1, null, "pool", report, NOW, 1000L);
+        assertEquals("FAIL", call.getVerdict());
+        assertEquals("the picture marks the request minimum", Long.valueOf(1000), call.snapshot().minRequests());
+        assertEquals(report.otherProblems().size(), call.getOtherProblems().size());
+        assertEquals(1, call.getOtherProblems().size());
+        assertTrue(call.getOtherProblems().get(0), call.getOtherProblems().get(0).startsWith("FAIL: "));
+        assertFalse(call.getOtherProblems().get(0), call.getReason().contains(call.getOtherProblems().get(0)
+                .substring("FAIL: ".length())));
+        assertEquals("a single problem is the reason alone", List.of(), GateCall.of(1, null, "pool", quota(), NOW)
+                .getOtherProblems());
+    }
+
+    @Test
     public void theStoredNumbersDrawTheReportsPictureAgain() throws Exception {
         Report report = quota();
         GateCall call = GateCall.of(1, "stage 'quota', step 7", "pool", report, NOW);

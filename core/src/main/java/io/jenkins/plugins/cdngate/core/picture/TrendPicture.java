@@ -288,8 +288,9 @@ public final class TrendPicture {
 
     /**
      * Where point {@code i}'s label goes: {x, baseline, width} of a left-aligned label, or null when no place is free.
-     * Tried in turn: centred above the topmost marker within the label's width, right of its marker, left of it (beside
-     * first when other markers are above its own); each
+     * Tried in turn: centred above the topmost marker within the label's width, right of its marker, left of it (only
+     * beside, never above, when another marker near it is higher than its own: the label must not sit by another
+     * point); each
      * kept inside the plot (never over the y-axis labels) and clear of every obstacle (markers, labels, the end label).
      */
     static double[] place(String label, double[] xs, double[] ys, int i, List<double[]> obstacles) {
@@ -304,8 +305,9 @@ public final class TrendPicture {
         double[] above = {px - w / 2, top - 11};
         double[] right = {px + 9, ys[i] + 4};
         double[] left = {px - 9 - w, ys[i] + 4};
-        // above when its marker is the topmost near it; under other markers, beside its own first (no doubt whose it is)
-        double[][] tries = top < ys[i] ? new double[][] {right, left, above} : new double[][] {above, right, left};
+        // above when its marker is (about) the topmost near it; under other markers only beside its own: a label
+        // above someone else's marker would name the wrong point, so without room beside its own it is left out
+        double[][] tries = top < ys[i] - 12 ? new double[][] {right, left} : new double[][] {above, right, left};
         for (double[] t : tries) {
             double lx = Math.max(LEFT + 2, Math.min(t[0], RIGHT - w));
             double base = t[1];

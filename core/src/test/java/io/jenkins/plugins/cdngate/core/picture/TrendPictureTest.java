@@ -4,6 +4,7 @@ import static io.jenkins.plugins.cdngate.core.picture.Samples.GIB;
 import static io.jenkins.plugins.cdngate.core.picture.Samples.NOW;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.cdngate.core.forecast.DrainStep;
@@ -244,5 +245,26 @@ public class TrendPictureTest {
     private static List<String> texts(Document doc) {
         return SvgChecks.elements(doc).stream().filter(e -> e.getLocalName().equals("text"))
                 .map(Element::getTextContent).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    }
+
+    @Test
+    public void aLabelNeverSitsByAnotherBuildsMarker() {
+        // three builds minutes apart: the oldest read more (higher on the chart), the two newest the same amount;
+        // with no room beside the middle one's marker, its label is left out rather than put above the oldest one
+        double[] xs = {200, 200, 200};
+        double[] ys = {100, 180, 180};
+        List<double[]> obstacles = new ArrayList<>();
+        for (int i = 0; i < xs.length; i++) {
+            obstacles.add(new double[] {xs[i] - 7, ys[i] - 8, xs[i] + 7, ys[i] + 7});
+        }
+        obstacles.add(new double[] {xs[1] + 8, ys[1] - 12, xs[1] + 40, ys[1] + 6}); // the newest's label, right
+        obstacles.add(new double[] {xs[1] - 40, ys[1] - 12, xs[1] - 8, ys[1] + 6}); // something left of it
+        double[] placed = TrendPicture.place("#6", xs, ys, 1, obstacles);
+        assertTrue("placed at " + (placed == null ? null : placed[1]) + ", its marker at " + ys[1],
+                placed == null || Math.abs(placed[1] - ys[1]) < 16);
+        // the topmost marker's own label still goes above it
+        double[] top = TrendPicture.place("#1", xs, ys, 0, obstacles.subList(0, 3));
+        assertNotNull(top);
+        assertTrue(top[1] < ys[0]);
     }
 }

@@ -163,6 +163,8 @@ public final class ReportJson {
         pool.addProperty("unusedAtExpiryBytes", p == null ? null : p.unusedAtExpiryBytes());
         pool.addProperty("readingsUsed", p == null ? null : (long) p.readingsUsed());
         pool.addProperty("historyNotUsed", p == null ? null : p.historyNotUsed());
+        // added within cdn-gate-report/2 (new keys may be added): whether runOutAt is a run-out or the last plan's end
+        pool.addProperty("ending", p == null || p.ending() == null ? null : p.ending().name());
         o.add("pool", pool);
         JsonArray plans = new JsonArray();
         for (PlanForecast pf : f.plans()) {

@@ -78,6 +78,9 @@ public class ForecastTest extends EmulatorFixture {
         // the drain is done with it when it ends (it is never empty): its EndTime, the pool's run-out
         assertEquals(Instant.parse("2026-11-26T00:00:00Z"), a.runOutAt());
         assertEquals(NOW, a.turnAt());
+        assertEquals("its end is the pool's, and nothing runs out then", "LAST_PLAN_EXPIRES",
+                JsonParser.parseString(ReportJson.toJson(r)).getAsJsonObject().getAsJsonObject("forecast")
+                        .getAsJsonObject("pool").get("ending").getAsString());
         assertEquals(r.forecast().pool().runOutAt(), a.runOutAt());
         // the pool ends with it: 5 days, 50 GiB lost
         assertEquals(5.0, r.forecast().pool().daysLeft(), 1e-9);
@@ -388,6 +391,7 @@ public class ForecastTest extends EmulatorFixture {
         assertEquals(105.0, pool.get("daysLeft").getAsDouble(), 1e-9);
         assertEquals("2027-03-06T00:00:00Z", pool.get("runOutAt").getAsString());
         assertEquals(50 * GIB, pool.get("unusedAtExpiryBytes").getAsLong());
+        assertEquals("the last plan (B) is used up then: a run-out", "USED_UP", pool.get("ending").getAsString());
         JsonObject a = f.getAsJsonArray("plans").get(1).getAsJsonObject();
         assertEquals("FP-A", a.get("instanceId").getAsString());
         assertEquals("LEAVES_UNUSED_AT_EXPIRY", a.get("outcome").getAsString());

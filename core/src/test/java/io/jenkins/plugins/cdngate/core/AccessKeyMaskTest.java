@@ -12,12 +12,12 @@ import org.junit.Test;
  */
 public class AccessKeyMaskTest {
     /** A 30-character value shaped like an AccessKey secret. */
-    private static final String SECRET_LIKE = "Xk9fP2mQ7rT4wZ8yB3nC6vL1hJ5dG0";
+    private static final String SECRET_LIKE = "XkFAKEqZqZqZqZqZqZqZqZqZqZqZqZ";
 
     @Test
     public void documentedShapesAreMaskedAsBefore() {
         assertEquals("LTAI****0001", AccessKey.mask("LTAI-test-0001"));
-        assertEquals("LTAI****OpQr", AccessKey.mask("LTAI5tAbCdEfGhIjKlMnOpQr"));
+        assertEquals("LTAI****OpQr", AccessKey.mask("LTAI5tFAKEnotRealKeyOpQr"));
         assertEquals("LTAI****yAAA", AccessKey.mask("LTAI4FAKEnotArealKeyAAA"));
         assertEquals("STS.****ts01", AccessKey.mask("STS.FAKEtemporaryIdForTests01"));
     }
@@ -35,7 +35,7 @@ public class AccessKeyMaskTest {
 
     @Test
     public void theShapeTheMaskKeepsIsTheShapeTheCredentialFormAccepts() {
-        assertTrue(AccessKey.hasDocumentedShape("LTAI5tAbCdEfGhIjKlMnOpQr"));
+        assertTrue(AccessKey.hasDocumentedShape("LTAI5tFAKEnotRealKeyOpQr"));
         assertTrue(AccessKey.hasDocumentedShape("STS.FAKEtemporaryIdForTests01"));
         assertFalse(AccessKey.hasDocumentedShape(SECRET_LIKE));
         assertFalse(AccessKey.hasDocumentedShape("my secret with spaces"));
@@ -55,7 +55,7 @@ public class AccessKeyMaskTest {
     @Test
     public void aSwappedSecretNeverShowsMoreThanTwoCharactersInAReport() throws Exception {
         // given the ID and secret variables swapped: the secret is sent as the ID
-        AccessKey swapped = AccessKey.of(SECRET_LIKE, "LTAI5tAbCdEfGhIjKlMnOpQr");
+        AccessKey swapped = AccessKey.of(SECRET_LIKE, "LTAI5tFAKEnotRealKeyOpQr");
         // when a gate runs (the endpoint refuses the connection: the report still names the key)
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {

@@ -90,7 +90,7 @@ public class CdnGateFormChecksTest {
         FormValidation v = credential.doCheckAccessKeyId(null, "my secret with spaces");
         assertEquals(FormValidation.Kind.WARNING, v.kind);
         assertFalse(v.getMessage(), v.getMessage().contains("my secret"));
-        assertEquals(FormValidation.Kind.OK, credential.doCheckAccessKeyId(null, "LTAI5tAbCdEfGhIjKlMnOpQr").kind);
+        assertEquals(FormValidation.Kind.OK, credential.doCheckAccessKeyId(null, "LTAI5tFAKEnotRealKeyOpQr").kind);
         assertEquals(FormValidation.Kind.OK, credential.doCheckAccessKeyId(null, "STS.FAKEtemporaryIdForTests01").kind);
         assertEquals(FormValidation.Kind.OK, credential.doCheckAccessKeyId(null, "").kind);
     }

@@ -36,11 +36,6 @@ public final class CdnGateRunAction implements RunAction2 {
      *
      * @return the stored call
      */
-    static GateCall record(Run<?, ?> run, Report report, String place, String poolKey) {
-        return record(run, report, place, poolKey, null);
-    }
-
-    /** {@link #record(Run, Report, String, String)} with the gate's request minimum for its picture (null: none). */
     static GateCall record(Run<?, ?> run, Report report, String place, String poolKey, Long minRequests) {
         GateCall call;
         synchronized (LOCK) {

@@ -131,7 +131,7 @@ public final class GateBinding {
             key = GateIdentity.resolve(config, p.credentialsId(), p.roleArn(), connection, run);
         } catch (GateIdentity.Failed f) {
             return render(CredentialFailure.report(EnsureActive.GATE, f.error(), mode, f.base()), run, listener, marker,
-                    place, poolKey);
+                    place, poolKey, null);
         }
         EnsureActiveRequest request;
         try {
@@ -151,7 +151,7 @@ public final class GateBinding {
             listener.getLogger().println(PREFIX + Interruptions.message(e));
             throw e;
         }
-        return render(report, run, listener, marker, place, poolKey);
+        return render(report, run, listener, marker, place, poolKey, null);
     }
 
     /** {@link #requireQuota(RequireQuotaParameters, Run, TaskListener, UnstableMarker, String)} with no place name. */
@@ -204,7 +204,7 @@ public final class GateBinding {
             key = GateIdentity.resolve(config, p.credentialsId(), p.roleArn(), connection, run);
         } catch (GateIdentity.Failed f) {
             return render(CredentialFailure.report(RequireQuota.GATE, f.error(), mode, f.base()), run, listener, marker,
-                    place, poolKey);
+                    place, poolKey, minRequests);
         }
         RequireQuotaRequest request = checked.withAccessKey(key)
                 .withHistory(CdnGateJobAction.history(run, poolKey, Instant.now()));
@@ -284,16 +284,8 @@ public final class GateBinding {
     /**
      * Prints the report (its last line is the verdict and the reason) and applies the verdict: UNSTABLE does what the
      * {@code unstable} step does (marker, build result, a {@code WARNING:} line) and the build goes on;
-     * FAIL throws {@link AbortException}, which Jenkins prints without a stack trace.
-     */
-    static Map<String, Object> render(Report report, Run<?, ?> run, TaskListener listener, UnstableMarker marker,
-                                      String place, String poolKey) throws AbortException {
-        return render(report, run, listener, marker, place, poolKey, null);
-    }
-
-    /**
-     * {@link #render(Report, Run, TaskListener, UnstableMarker, String, String)} of a require-quota gate, whose picture
-     * marks {@code minRequests} (the report does not carry it) on its request plan.
+     * FAIL throws {@link AbortException}, which Jenkins prints without a stack trace. {@code minRequests} is the
+     * require-quota gate's request minimum for its picture (null for none and for ensure-active).
      */
     static Map<String, Object> render(Report report, Run<?, ?> run, TaskListener listener, UnstableMarker marker,
                                       String place, String poolKey, Long minRequests) throws AbortException {

@@ -117,12 +117,9 @@ public final class GateCall {
      * @param place    where in the build (e.g. {@code stage 'Deploy'}); null when nothing names it
      * @param poolKey  what makes two builds' readings comparable (credentials, role, endpoint, plan filter; no secret)
      * @param now      when the report was read
+     * @param minRequests the gate's request minimum, marked on a counted request plan's bar (the report does not carry
+     *                    it); null for none and for ensure-active
      */
-    static GateCall of(int ordinal, String place, String poolKey, Report report, Instant now) {
-        return of(ordinal, place, poolKey, report, now, null);
-    }
-
-    /** {@link #of(int, String, String, Report, Instant)} with the gate's request minimum (null: none), for the picture. */
     static GateCall of(int ordinal, String place, String poolKey, Report report, Instant now, Long minRequests) {
         GateCall c = new GateCall();
         c.minRequests = minRequests;

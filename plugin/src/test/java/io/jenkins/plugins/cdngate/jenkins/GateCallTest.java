@@ -72,14 +72,14 @@ public class GateCallTest {
         assertTrue(call.getOtherProblems().get(0), call.getOtherProblems().get(0).startsWith("FAIL: "));
         assertFalse(call.getOtherProblems().get(0), call.getReason().contains(call.getOtherProblems().get(0)
                 .substring("FAIL: ".length())));
-        assertEquals("a single problem is the reason alone", List.of(), GateCall.of(1, null, "pool", quota(), NOW)
+        assertEquals("a single problem is the reason alone", List.of(), GateCall.of(1, null, "pool", quota(), NOW, null)
                 .getOtherProblems());
     }
 
     @Test
     public void theStoredNumbersDrawTheReportsPictureAgain() throws Exception {
         Report report = quota();
-        GateCall call = GateCall.of(1, "stage 'quota', step 7", "pool", report, NOW);
+        GateCall call = GateCall.of(1, "stage 'quota', step 7", "pool", report, NOW, null);
 
         QuotaSnapshot fromReport = QuotaSnapshot.of(report, NOW);
         assertEquals(fromReport, call.snapshot());
@@ -94,7 +94,7 @@ public class GateCallTest {
     @Test
     public void theReadingKeptForLaterBuildsIsCoresVerifiedReading() throws Exception {
         Report report = quota();
-        GateCall call = GateCall.of(1, null, "pool", report, NOW);
+        GateCall call = GateCall.of(1, null, "pool", report, NOW, null);
         assertNotNull(report.forecast().reading());
         assertEquals(report.forecast().reading(), call.reading());
         assertEquals(400 * GIB, call.reading().remainingBytes());
@@ -104,7 +104,7 @@ public class GateCallTest {
     public void anEnsureActiveCallHasNoPictureAndNoReading() throws Exception {
         Report report = EnsureActive.run(EnsureActiveRequest.of(AccessKey.of(KEY_ID, SECRET),
                 ConnectionSettings.defaults().withEndpoint(emu.endpoint())));
-        GateCall call = GateCall.of(2, null, "pool", report, NOW);
+        GateCall call = GateCall.of(2, null, "pool", report, NOW, null);
         assertFalse(call.hasPicture());
         assertNull(call.snapshot());
         assertNull(call.reading());
